@@ -1,0 +1,27 @@
+import type { WecomCredentials } from '../../config/config.types.js';
+import type { EmulatorClock } from '../clock.js';
+import { startEmulatorServer, type EmulatorHandle } from '../emulator-server.js';
+
+export interface WecomEmulatorOptions {
+  credentials: WecomCredentials;
+  host?: string;
+  port?: number;
+  clock?: EmulatorClock;
+}
+
+// TODO(provider issue): placeholder emulator with no provider routes yet.
+export function startWecomEmulator(options: WecomEmulatorOptions): Promise<EmulatorHandle> {
+  return startEmulatorServer({
+    name: 'wecom',
+    host: options.host,
+    port: options.port,
+    clock: options.clock,
+    routes: [],
+    renderer: {
+      providerError: (code) => ({ status: 400, body: { error: code } }),
+      rateLimited: () => ({ status: 429, body: { error: 'rate limited' } }),
+      notFound: () => ({ status: 404, body: { error: 'not found' } }),
+    },
+    resetState: () => undefined,
+  });
+}

@@ -1,0 +1,43 @@
+import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+
+import { RequiredWhen } from './validators.js';
+
+@InputType({ description: 'Live-stream settings for a scheduled meeting (seed 001 `live_config`).' })
+export class LiveStreamInput {
+  @Field(() => String, { nullable: true, description: 'Title of the live stream (default: the subject).' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 255)
+  subject?: string;
+
+  @Field(() => String, { nullable: true, description: 'Summary shown to viewers.' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 1000)
+  summary?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Viewers need `password`.' })
+  @IsOptional()
+  @IsBoolean()
+  passwordEnabled?: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Viewer password (4–6 digits); required with `passwordEnabled`.',
+  })
+  @IsOptional()
+  @Matches(/^\d{4,6}$/, { message: 'password must be 4 to 6 digits' })
+  @RequiredWhen('requiredWithPasswordEnabled', (o) => o.passwordEnabled === true, 'password is required when passwordEnabled is true')
+  password?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Viewers may chat.' })
+  @IsOptional()
+  @IsBoolean()
+  chatEnabled?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'Keep a replay after the stream.' })
+  @IsOptional()
+  @IsBoolean()
+  replayEnabled?: boolean;
+}

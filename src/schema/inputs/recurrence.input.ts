@@ -1,0 +1,83 @@
+import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  Max,
+  Min,
+} from 'class-validator';
+import { Field, InputType, Int } from 'type-graphql';
+
+import { RecurrenceFrequency } from '../enums/recurrence-frequency.enum.js';
+import { Weekday } from '../enums/weekday.enum.js';
+import { OnlyWhen, RequiredWhen } from './validators.js';
+
+/** Upper bound on `count`: seed 001 (`until_count` 1–50), providers.md §1.5 T-M7. */
+export const MAX_OCCURRENCES = 50;
+
+@InputType({
+  description:
+    'How a meeting repeats. Give exactly one end condition: `until` or `count`. Fields a provider cannot express are refused with UNSUPPORTED_BY_PROVIDER.',
+})
+export class RecurrenceInput {
+  @Field(() => RecurrenceFrequency, { description: 'How often the meeting repeats.' })
+  @IsEnum(RecurrenceFrequency)
+  frequency!: RecurrenceFrequency;
+
+  @Field(() => [Weekday], {
+    nullable: true,
+    description: 'WEEKLY only: the days of the week (default: the weekday of the start).',
+  })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsEnum(Weekday, { each: true })
+  @OnlyWhen('weeklyOnly', (o) => o.frequency === RecurrenceFrequency.WEEKLY, 'weekDays is only for WEEKLY')
+  weekDays?: Weekday[];
+
+  @Field(() => Int, { nullable: true, description: 'MONTHLY only: the day of the month (1–31).' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(31)
+  @OnlyWhen('monthlyOnly', (o) => o.frequency === RecurrenceFrequency.MONTHLY, 'monthDay is only for MONTHLY')
+  @OnlyWhen('exclusiveWithMonthWeek', (o) => o.monthWeek == null, 'monthDay and monthWeek exclude each other')
+  monthDay?: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'MONTHLY only: the n-th week (1–5), with `monthWeekDay`.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  @OnlyWhen('monthlyOnly', (o) => o.frequency === RecurrenceFrequency.MONTHLY, 'monthWeek is only for MONTHLY')
+  @RequiredWhen('requiredWithMonthWeekDay', (o) => o.monthWeekDay != null, 'monthWeek is required with monthWeekDay')
+  monthWeek?: number;
+
+  @Field(() => Weekday, { nullable: true, description: 'MONTHLY only: the weekday, with `monthWeek`.' })
+  @IsOptional()
+  @IsEnum(Weekday)
+  @RequiredWhen('requiredWithMonthWeek', (o) => o.monthWeek != null, 'monthWeekDay is required with monthWeek')
+  monthWeekDay?: Weekday;
+
+  @Field(() => Date, { nullable: true, description: 'End the series on this date (inclusive).' })
+  @IsOptional()
+  @IsDate()
+  @RequiredWhen('untilOrCount', (o) => o.count == null, 'give an end condition: until or count')
+  @OnlyWhen('untilXorCount', (o) => o.count == null, 'give either until or count, not both')
+  until?: Date;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `End the series after this many occurrences (1–${MAX_OCCURRENCES}).`,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_OCCURRENCES)
+  count?: number;
+}

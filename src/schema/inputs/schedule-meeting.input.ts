@@ -1,0 +1,101 @@
+import {
+  ArrayMaxSize,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Field, InputType, Int } from 'type-graphql';
+
+import { Provider } from '../enums/provider.enum.js';
+import { LiveStreamInput } from './live-stream.input.js';
+import { MediaSettingsInput } from './media-settings.input.js';
+import { RecurrenceInput } from './recurrence.input.js';
+import { IsAfter, PASSWORD_PATTERN } from './validators.js';
+
+@InputType({ description: 'A meeting to book: one-off, or recurring with `recurrence`.' })
+export class ScheduleMeetingInput {
+  @Field(() => Provider, { description: 'Where to book it.' })
+  @IsEnum(Provider)
+  provider!: Provider;
+
+  @Field(() => String, { description: 'Subject, 1–255 characters.' })
+  @IsString()
+  @Length(1, 255)
+  subject!: string;
+
+  @Field(() => Date, { description: 'Start (of the first occurrence, for a series).' })
+  @IsDate()
+  startTime!: Date;
+
+  @Field(() => Date, { description: 'End (of the first occurrence); after `startTime`.' })
+  @IsDate()
+  @IsAfter('startTime')
+  endTime!: Date;
+
+  @Field(() => String, {
+    description: 'The provider user acting (Tencent `userid`, WeCom `admin_userid`, umeeting `user_key`).',
+  })
+  @IsString()
+  @Length(1, 200)
+  organizer!: string;
+
+  @Field(() => [String], { nullable: true, description: 'Host user ids (default: the organizer).' })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  hosts?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Invited user ids (at most 300).' })
+  @IsOptional()
+  @ArrayMaxSize(300)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  invitees?: string[];
+
+  @Field(() => String, { nullable: true, description: 'Join password, 4–6 digits.' })
+  @IsOptional()
+  @Matches(PASSWORD_PATTERN, { message: 'password must be 4 to 6 digits' })
+  password?: string;
+
+  @Field(() => MediaSettingsInput, { nullable: true, description: 'Media and join settings.' })
+  @IsOptional()
+  @ValidateNested()
+  mediaSettings?: MediaSettingsInput;
+
+  @Field(() => RecurrenceInput, { nullable: true, description: 'Makes it a recurring series.' })
+  @IsOptional()
+  @ValidateNested()
+  recurrence?: RecurrenceInput;
+
+  @Field(() => LiveStreamInput, { nullable: true, description: 'Enables live streaming.' })
+  @IsOptional()
+  @ValidateNested()
+  live?: LiveStreamInput;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'umeeting: number of parties to book the room for (`meeting_capacity`, required there).',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  capacity?: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'IANA time zone the series repeats in (default: the provider time zone).',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  timeZone?: string;
+}

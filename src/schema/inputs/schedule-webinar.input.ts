@@ -1,0 +1,146 @@
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsDate,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+
+import { AdmissionType } from '../enums/admission-type.enum.js';
+import { Provider } from '../enums/provider.enum.js';
+import { RecordingType } from '../enums/recording-type.enum.js';
+import { MediaSettingsInput } from './media-settings.input.js';
+import { IsAfter, OnlyWhen, PASSWORD_PATTERN, RequiredWhen } from './validators.js';
+
+/** Rules from seed 000 (Tencent create webinar) and providers.md §1.4 / §2.4. */
+@InputType({ description: 'A webinar to book (every field of seed 000).' })
+export class ScheduleWebinarInput {
+  @Field(() => Provider, { description: 'Where to book it (TENCENT_MEETING or WECOM).' })
+  @IsEnum(Provider)
+  provider!: Provider;
+
+  @Field(() => String, { description: 'Subject, 1–255 characters.' })
+  @IsString()
+  @Length(1, 255)
+  subject!: string;
+
+  @Field(() => String, { nullable: true, description: 'Sponsor (主办方), 1–40 characters.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  sponsor?: string;
+
+  @Field(() => Date, { description: 'Start; must be in the future.' })
+  @IsDate()
+  startTime!: Date;
+
+  @Field(() => Date, { description: 'End; after `startTime`.' })
+  @IsDate()
+  @IsAfter('startTime')
+  endTime!: Date;
+
+  @Field(() => String, { description: 'The provider user acting (Tencent `userid`, WeCom `admin_userid`).' })
+  @IsString()
+  @Length(1, 200)
+  organizer!: string;
+
+  @Field(() => AdmissionType, { description: 'Who may watch.' })
+  @IsEnum(AdmissionType)
+  admissionType!: AdmissionType;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Audience password, 4–6 digits: required with PASSWORD admission, refused otherwise.',
+  })
+  @IsOptional()
+  @Matches(PASSWORD_PATTERN, { message: 'password must be 4 to 6 digits' })
+  @RequiredWhen('requiredForPasswordAdmission', (o) => o.admissionType === AdmissionType.PASSWORD, 'password is required when admissionType is PASSWORD')
+  @OnlyWhen('onlyForPasswordAdmission', (o) => o.admissionType === AdmissionType.PASSWORD, 'password is only used when admissionType is PASSWORD')
+  password?: string;
+
+  @Field(() => [String], { nullable: true, description: 'Host user ids (default: the organizer).' })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  hosts?: string[];
+
+  @Field(() => String, { nullable: true, description: 'Plain-text description, 1–5000 characters.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 5000)
+  description?: string;
+
+  @Field(() => String, { nullable: true, description: 'Cover image URL (PNG/JPEG, > 640×360, ≤ 5 MB).' })
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  coverUrl?: string;
+
+  @Field(() => MediaSettingsInput, { nullable: true, description: 'Media settings.' })
+  @IsOptional()
+  @ValidateNested()
+  mediaSettings?: MediaSettingsInput;
+
+  @Field(() => Boolean, { nullable: true, description: 'Enable Q&A (provider default: on).' })
+  @IsOptional()
+  @IsBoolean()
+  enableQa?: boolean;
+
+  @Field(() => [String], { nullable: true, description: 'At most 50 words, each at most 10 characters.' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 10, { each: true })
+  sensitiveWords?: string[];
+
+  @Field(() => Boolean, { nullable: true, description: 'Check joiners manually.' })
+  @IsOptional()
+  @IsBoolean()
+  enableManualCheck?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'Enable the activity page (provider default: on).' })
+  @IsOptional()
+  @IsBoolean()
+  activityPage?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'Show the number registered on the activity page.' })
+  @IsOptional()
+  @IsBoolean()
+  displayAttendeeCount?: boolean;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Let the audience watch the playback; requires `mediaSettings.autoRecordingType: CLOUD`.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  @OnlyWhen(
+    'requiresCloudRecording',
+    (o) => (o.mediaSettings as MediaSettingsInput | undefined)?.autoRecordingType === RecordingType.CLOUD,
+    'playbackForAudience requires mediaSettings.autoRecordingType: CLOUD',
+  )
+  playbackForAudience?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'Start in preparation (rehearsal) mode.' })
+  @IsOptional()
+  @IsBoolean()
+  preparationMode?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'Guest link joiners become guests.' })
+  @IsOptional()
+  @IsBoolean()
+  enableGuestInviteLink?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'IANA time zone of the webinar.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  timeZone?: string;
+}

@@ -1,0 +1,98 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+
+import { MeetingKind } from '../enums/meeting-kind.enum.js';
+import { MeetingStatus } from '../enums/meeting-status.enum.js';
+import { Provider } from '../enums/provider.enum.js';
+import { LiveStream } from './live-stream.type.js';
+import { MediaSettings } from './media-settings.type.js';
+import { RecurrenceRule } from './recurrence-rule.type.js';
+import { RecurringOccurrence } from './recurring-occurrence.type.js';
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A meeting on one of the providers (one-off, recurring or instant).' })
+export class Meeting {
+  @Field(() => ID, { description: 'Opaque global id; encodes provider and kind.' })
+  id!: string;
+
+  @Field(() => Provider, { description: 'The provider hosting this meeting.' })
+  provider!: Provider;
+
+  @Field(() => String, {
+    description: "The provider's own meeting id, always a string (Tencent ids exceed 2^53).",
+  })
+  providerId!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The code people type to join (Tencent 9 digits; umeeting meeting number).',
+  })
+  meetingCode?: string | null;
+
+  @Field(() => String, { description: 'Subject (title, topic).' })
+  subject!: string;
+
+  @Field(() => MeetingKind, { description: 'Scheduled or instant.' })
+  kind!: MeetingKind;
+
+  @Field(() => MeetingStatus, { description: 'Current state, as of the provider clock.' })
+  status!: MeetingStatus;
+
+  @Field(() => Date, { description: 'Scheduled start.' })
+  startTime!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'Scheduled end.' })
+  endTime?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Join password, when one is set.' })
+  password?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The provider user who created it (Tencent `userid`, WeCom `admin_userid`, umeeting `user_key`).',
+  })
+  organizer?: string | null;
+
+  @Field(() => [String], { description: 'Host user ids.' })
+  hosts!: string[];
+
+  @Field(() => [String], { description: 'Invited user ids.' })
+  invitees!: string[];
+
+  @Field(() => String, { nullable: true, description: 'Link for participants to join.' })
+  joinUrl?: string | null;
+
+  @Field(() => MediaSettings, { description: 'Media and join settings.' })
+  mediaSettings!: MediaSettings;
+
+  @Field(() => RecurrenceRule, { nullable: true, description: 'Recurrence rule; null for one-off.' })
+  recurrence?: RecurrenceRule | null;
+
+  @Field(() => [RecurringOccurrence], {
+    description: 'Occurrences of a recurring meeting, in start order; empty for one-off.',
+  })
+  occurrences!: RecurringOccurrence[];
+
+  @Field(() => LiveStream, { nullable: true, description: 'Live-stream settings and watch address.' })
+  live?: LiveStream | null;
+
+  @Field(() => String, { nullable: true, description: 'Time zone the provider schedules in.' })
+  timeZone?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'umeeting `meeting_capacity`: the number of parties the room is booked for.',
+  })
+  capacity?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Host key to claim the host role (host-only secret; never logged).',
+  })
+  hostKey?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Start URL that opens the meeting as host (host-only secret; never logged).',
+  })
+  startUrl?: string | null;
+}

@@ -1,0 +1,42 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+
+import { RecurrenceFrequency } from '../enums/recurrence-frequency.enum.js';
+import { Weekday } from '../enums/weekday.enum.js';
+
+@ObjectType({ description: 'How a recurring meeting repeats, with its RFC 5545 equivalent.' })
+export class RecurrenceRule {
+  @Field(() => RecurrenceFrequency, { description: 'How often the meeting repeats.' })
+  frequency!: RecurrenceFrequency;
+
+  @Field(() => [Weekday], {
+    nullable: true,
+    description: 'Weekly: the days of the week it occurs on (null = the weekday of the start).',
+  })
+  weekDays?: Weekday[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'Monthly: the day of the month (1–31).' })
+  monthDay?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Monthly: the n-th week of the month (1–5), with `monthWeekDay`.',
+  })
+  monthWeek?: number | null;
+
+  @Field(() => Weekday, {
+    nullable: true,
+    description: 'Monthly: the weekday of the n-th week, with `monthWeek`.',
+  })
+  monthWeekDay?: Weekday | null;
+
+  @Field(() => Date, { nullable: true, description: 'The series ends on this date (inclusive).' })
+  until?: Date | null;
+
+  @Field(() => Int, { nullable: true, description: 'The series ends after this many occurrences.' })
+  count?: number | null;
+
+  @Field(() => String, {
+    description: 'The equivalent RFC 5545 RRULE, e.g. `FREQ=WEEKLY;BYDAY=MO,WE;COUNT=4`.',
+  })
+  rrule?: string;
+}
