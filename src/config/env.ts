@@ -44,7 +44,9 @@ export function loadConfig(env: Env): Readonly<AppConfig> {
   const timeoutRaw = get('PROVIDER_TIMEOUT_MS') ?? '10000';
   const providerTimeoutMs = Number(timeoutRaw);
   if (!/^\d+$/.test(timeoutRaw) || providerTimeoutMs < 100 || providerTimeoutMs > 120_000) {
-    problems.push(`PROVIDER_TIMEOUT_MS: expected milliseconds from 100 to 120000, got "${timeoutRaw}"`);
+    problems.push(
+      `PROVIDER_TIMEOUT_MS: expected milliseconds from 100 to 120000, got "${timeoutRaw}"`,
+    );
   }
 
   const provider = <C>(
@@ -115,7 +117,9 @@ export function loadConfig(env: Env): Readonly<AppConfig> {
   );
   const timeZone = get('UMEETING_TIMEZONE') ?? DEFAULT_UMEETING_TIMEZONE;
   if (!isTimeZone(timeZone)) {
-    problems.push(`UMEETING_TIMEZONE: expected an IANA time zone such as Asia/Shanghai, got "${timeZone}"`);
+    problems.push(
+      `UMEETING_TIMEZONE: expected an IANA time zone such as Asia/Shanghai, got "${timeZone}"`,
+    );
   }
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -68,7 +68,10 @@ function byDay(days: Weekday[]): string {
 }
 
 function rruleUtc(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 type LocalDate = { year: number; month: number; day: number };
@@ -77,7 +80,11 @@ type LocalDate = { year: number; month: number; day: number };
  * The start instants of the occurrences of a series whose first occurrence starts at
  * `firstStart`, repeating in `timeZone`. Stops at `count`, `until`, or the hard cap.
  */
-export function expandOccurrences(spec: RecurrenceSpec, firstStart: Date, timeZone: string): Date[] {
+export function expandOccurrences(
+  spec: RecurrenceSpec,
+  firstStart: Date,
+  timeZone: string,
+): Date[] {
   const startLocal = toLocal(firstStart, timeZone);
   const limit = Math.min(spec.count ?? MAX_EXPANDED_OCCURRENCES, MAX_EXPANDED_OCCURRENCES);
   const untilMs = spec.until ? spec.until.getTime() : Number.POSITIVE_INFINITY;

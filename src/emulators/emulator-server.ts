@@ -1,4 +1,8 @@
-import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import http, {
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 import { EmulatorClock } from './clock.js';
@@ -94,7 +98,12 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
   let seq = 0;
   const sockets = new Set<Socket>();
 
-  const record = (req: EmulatorRequest, operation: string, status: number, fault?: PendingFault) => {
+  const record = (
+    req: EmulatorRequest,
+    operation: string,
+    status: number,
+    fault?: PendingFault,
+  ) => {
     journal.push({
       seq: ++seq,
       time: new Date(clock.now()).toISOString(),
@@ -138,7 +147,8 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
           return;
         }
         process.stderr.write(`[${options.name} emulator] ${String(error)}\n`);
-        if (!res.headersSent) send(res, { status: 500, body: { message: 'emulator internal error' } });
+        if (!res.headersSent)
+          send(res, { status: 500, body: { message: 'emulator internal error' } });
       });
   });
 
@@ -168,7 +178,11 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
       send(res, early);
       return;
     }
-    if (fault && fault.phase === 'before' && (fault.kind === 'drop' || fault.kind === 'malformed')) {
+    if (
+      fault &&
+      fault.phase === 'before' &&
+      (fault.kind === 'drop' || fault.kind === 'malformed')
+    ) {
       record(req, route.operation, 0, fault);
       finishFault(fault, res);
       return;
@@ -213,7 +227,10 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
   };
 }
 
-function earlyFaultReply(fault: PendingFault, renderer: ProviderFaultRenderer): EmulatorReply | undefined {
+function earlyFaultReply(
+  fault: PendingFault,
+  renderer: ProviderFaultRenderer,
+): EmulatorReply | undefined {
   switch (fault.kind) {
     case 'providerError':
       return renderer.providerError(fault.providerCode!, fault.message);
@@ -239,12 +256,21 @@ function finishFault(fault: PendingFault, res: ServerResponse) {
     res.socket?.destroy();
     return;
   }
-  send(res, { status: 200, rawBody: '{"broken": tru', headers: { 'content-type': 'application/json' } });
+  send(res, {
+    status: 200,
+    rawBody: '{"broken": tru',
+    headers: { 'content-type': 'application/json' },
+  });
 }
 
 function handleAdmin(
   req: EmulatorRequest,
-  ctx: { journal: () => JournalEntry[]; faults: FaultPlan; clock: EmulatorClock; reset: () => void },
+  ctx: {
+    journal: () => JournalEntry[];
+    faults: FaultPlan;
+    clock: EmulatorClock;
+    reset: () => void;
+  },
 ): EmulatorReply {
   const route = `${req.method} ${req.path.replace(/\/+$/, '')}`;
   let body: Record<string, unknown> = {};
@@ -280,7 +306,10 @@ function handleAdmin(
       } else if (typeof body.now === 'string' && !Number.isNaN(Date.parse(body.now))) {
         ctx.clock.set(Date.parse(body.now));
       } else {
-        return { status: 400, body: { error: 'give advanceSeconds (number) or now (ISO date-time)' } };
+        return {
+          status: 400,
+          body: { error: 'give advanceSeconds (number) or now (ISO date-time)' },
+        };
       }
       return { status: 200, body: { now: new Date(ctx.clock.now()).toISOString() } };
     }

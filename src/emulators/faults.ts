@@ -57,11 +57,15 @@ export class FaultPlan {
       throw new Error(`fault.kind must be one of ${KINDS.join(', ')}`);
     }
     const times = s.times ?? 1;
-    if (!Number.isInteger(times) || times < 1) throw new Error('fault.times must be a positive integer');
+    if (!Number.isInteger(times) || times < 1)
+      throw new Error('fault.times must be a positive integer');
     if (s.kind === 'providerError' && s.providerCode === undefined) {
       throw new Error('fault.providerCode is required for providerError');
     }
-    if (s.kind === 'http' && !(Number.isInteger(s.status) && s.status! >= 400 && s.status! <= 599)) {
+    if (
+      s.kind === 'http' &&
+      !(Number.isInteger(s.status) && s.status! >= 400 && s.status! <= 599)
+    ) {
       throw new Error('fault.status must be an HTTP error status for http');
     }
     const fault: PendingFault = { ...(s as FaultSpec), id: this.nextId++, remaining: times };

@@ -33,7 +33,11 @@ export type ProviderErrorCode = Extract<
 export abstract class ApiError extends GraphQLError {
   readonly code: ErrorCode;
 
-  protected constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+  protected constructor(
+    code: ErrorCode,
+    message: string,
+    extensions: Record<string, unknown> = {},
+  ) {
     super(redactSecrets(message), { extensions: { code, ...extensions } });
     this.code = code;
   }

@@ -40,13 +40,27 @@ export const READ_RETRY: Partial<RetryOptions> = {
   limit: 2,
   methods: ['GET', 'POST'],
   statusCodes: [500, 502, 503, 504],
-  errorCodes: ['ETIMEDOUT', 'ECONNRESET', 'EADDRINUSE', 'ECONNREFUSED', 'EPIPE', 'ENETUNREACH', 'EAI_AGAIN'],
+  errorCodes: [
+    'ETIMEDOUT',
+    'ECONNRESET',
+    'EADDRINUSE',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ENETUNREACH',
+    'EAI_AGAIN',
+  ],
   calculateDelay: ({ attemptCount, computedValue }) =>
     computedValue === 0 ? 0 : Math.min(50 * 2 ** (attemptCount - 1), 500),
 };
 
 /** got error codes meaning the request never left this process, so nothing was applied. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+]);
 const NOT_SENT_TIMEOUT_EVENTS = new Set(['lookup', 'connect', 'secureConnect']);
 
 export function requestWasNotSent(error: RequestError): boolean {
@@ -65,7 +79,11 @@ export function transportError(
 ): ProviderError {
   const code = error instanceof RequestError ? error.code : 'UNKNOWN';
   if (ctx.unsafe && !(error instanceof RequestError && requestWasNotSent(error))) {
-    return new OutcomeUnknownError({ provider: ctx.provider, operation: ctx.operation, cause: code });
+    return new OutcomeUnknownError({
+      provider: ctx.provider,
+      operation: ctx.operation,
+      cause: code,
+    });
   }
   return new ProviderError(
     'PROVIDER_UNAVAILABLE',

@@ -36,11 +36,19 @@ export function encodeGlobalId(parts: GlobalIdParts): string {
   return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
 }
 
-export function meetingGlobalId(provider: Provider, providerId: string, organizer?: string): string {
+export function meetingGlobalId(
+  provider: Provider,
+  providerId: string,
+  organizer?: string,
+): string {
   return encodeGlobalId({ kind: 'Meeting', provider, providerId, organizer });
 }
 
-export function webinarGlobalId(provider: Provider, providerId: string, organizer?: string): string {
+export function webinarGlobalId(
+  provider: Provider,
+  providerId: string,
+  organizer?: string,
+): string {
   return encodeGlobalId({ kind: 'Webinar', provider, providerId, organizer });
 }
 
@@ -63,7 +71,12 @@ export function occurrenceGlobalId(
 export function decodeGlobalId(id: string, field: string): GlobalIdParts {
   const malformed = () =>
     new BadUserInputError(`${field} is not a valid id`, { field, rule: 'globalId' });
-  if (typeof id !== 'string' || id.length === 0 || id.length > 2048 || !/^[A-Za-z0-9_-]+$/.test(id)) {
+  if (
+    typeof id !== 'string' ||
+    id.length === 0 ||
+    id.length > 2048 ||
+    !/^[A-Za-z0-9_-]+$/.test(id)
+  ) {
     throw malformed();
   }
   let payload: unknown;

@@ -59,10 +59,19 @@ function offsetMs(instant: Date, timeZone: string): number {
  * does not exist) the later offset is used; in an overlap, the earlier instant.
  */
 export function fromLocal(local: LocalDateTime, timeZone: string): Date {
-  const naive = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
+  const naive = Date.UTC(
+    local.year,
+    local.month - 1,
+    local.day,
+    local.hour,
+    local.minute,
+    local.second,
+  );
   const first = naive - offsetMs(new Date(naive), timeZone);
   const second = naive - offsetMs(new Date(first), timeZone);
-  const candidates = [first, second].filter((t) => sameLocal(toLocal(new Date(t), timeZone), local));
+  const candidates = [first, second].filter((t) =>
+    sameLocal(toLocal(new Date(t), timeZone), local),
+  );
   if (candidates.length > 0) return new Date(Math.min(...candidates));
   return new Date(Math.max(first, second));
 }
@@ -100,7 +109,12 @@ export function parseLocal(text: string, timeZone: string): Date | undefined {
     minute: Number(m[5]),
     second: Number(m[6] ?? '0'),
   };
-  if (local.month < 1 || local.month > 12 || local.day < 1 || local.day > daysInMonth(local.year, local.month)) {
+  if (
+    local.month < 1 ||
+    local.month > 12 ||
+    local.day < 1 ||
+    local.day > daysInMonth(local.year, local.month)
+  ) {
     return undefined;
   }
   if (local.hour > 23 || local.minute > 59 || local.second > 59) return undefined;

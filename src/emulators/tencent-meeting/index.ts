@@ -10,7 +10,9 @@ export interface TencentMeetingEmulatorOptions {
 }
 
 // TODO(provider issue): placeholder emulator with no provider routes yet.
-export function startTencentMeetingEmulator(options: TencentMeetingEmulatorOptions): Promise<EmulatorHandle> {
+export function startTencentMeetingEmulator(
+  options: TencentMeetingEmulatorOptions,
+): Promise<EmulatorHandle> {
   return startEmulatorServer({
     name: 'tencent-meeting',
     host: options.host,

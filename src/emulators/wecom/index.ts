@@ -1,27 +1,64 @@
 import type { WecomCredentials } from '../../config/config.types.js';
 import type { EmulatorClock } from '../clock.js';
+import { EmulatorClock as Clock } from '../clock.js';
 import { startEmulatorServer, type EmulatorHandle } from '../emulator-server.js';
+import { wecomFaultRenderer } from './wecom.errors.js';
+import { wecomRoutes } from './wecom.routes.js';
+import { WecomEmulatorState, type WecomApp } from './wecom.state.js';
 
 export interface WecomEmulatorOptions {
   credentials: WecomCredentials;
   host?: string;
   port?: number;
   clock?: EmulatorClock;
+  /**
+   * More self-built apps of the same (or another) corp. Each secret is its own app with its own
+   * token, and sees only the webinars and meetings it created (providers.md §2.4).
+   */
+  otherApps?: WecomCredentials[];
 }
 
-// TODO(provider issue): placeholder emulator with no provider routes yet.
-export function startWecomEmulator(options: WecomEmulatorOptions): Promise<EmulatorHandle> {
-  return startEmulatorServer({
+export interface WecomEmulatorHandle extends EmulatorHandle {
+  readonly state: WecomEmulatorState;
+}
+
+/**
+ * The WeCom (企业微信) meeting/webinar emulator: providers.md §2, seed 003.
+ *
+ * Provider paths and their journal operation names:
+ * | operation             | request                                          |
+ * | --------------------- | ------------------------------------------------ |
+ * | `gettoken`            | `GET  /cgi-bin/gettoken?corpid&corpsecret`       |
+ * | `createWebinar`       | `POST /cgi-bin/meeting/webinar/create`           |
+ * | `getWebinar`          | `POST /cgi-bin/meeting/webinar/get`              |
+ * | `updateWebinar`       | `POST /cgi-bin/meeting/webinar/update`           |
+ * | `cancelWebinar`       | `POST /cgi-bin/meeting/webinar/cancel`           |
+ * | `updateWebinarWarmUp` | `POST /cgi-bin/meeting/webinar/update_warm_up`   |
+ * | `createMeeting`       | `POST /cgi-bin/meeting/create`                   |
+ * | `getMeeting`          | `POST /cgi-bin/meeting/get_info`                 |
+ * | `cancelMeeting`       | `POST /cgi-bin/meeting/cancel`                   |
+ *
+ * Business calls take `?access_token=` (the journal never shows it: the shell records the
+ * path without the query). Faults: `providerError` (any errcode), `rateLimit` (45009),
+ * `tokenExpired` (42001, and every issued token really expires, so the client must refresh),
+ * plus the shell's `http`, `malformed`, `drop` and `latency`.
+ */
+export async function startWecomEmulator(options: WecomEmulatorOptions): Promise<WecomEmulatorHandle> {
+  const clock = options.clock ?? new Clock();
+  const apps: WecomApp[] = [options.credentials, ...(options.otherApps ?? [])].map((c, i) => ({
+    name: `app${i}`,
+    corpId: c.corpId,
+    corpSecret: c.corpSecret,
+  }));
+  const state = new WecomEmulatorState(apps, clock);
+  const handle = await startEmulatorServer({
     name: 'wecom',
     host: options.host,
     port: options.port,
-    clock: options.clock,
-    routes: [],
-    renderer: {
-      providerError: (code) => ({ status: 400, body: { error: code } }),
-      rateLimited: () => ({ status: 429, body: { error: 'rate limited' } }),
-      notFound: () => ({ status: 404, body: { error: 'not found' } }),
-    },
-    resetState: () => undefined,
+    clock,
+    routes: wecomRoutes(state),
+    renderer: wecomFaultRenderer(() => state.expireAllTokens()),
+    resetState: () => state.reset(),
   });
+  return Object.assign(handle, { state });
 }

@@ -8,7 +8,8 @@ export enum RecordingType {
 
 registerEnumType(RecordingType, {
   name: 'RecordingType',
-  description: 'Automatic recording when the host joins (`auto_record_type`, umeeting `recording`).',
+  description:
+    'Automatic recording when the host joins (`auto_record_type`, umeeting `recording`).',
   valuesConfig: {
     NONE: { description: 'No automatic recording.' },
     LOCAL: { description: "Record automatically on the host's machine." },

@@ -1,11 +1,16 @@
 import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 
-import { RequiredWhen } from './validators.js';
+import { OptionalUnless, PASSWORD_PATTERN, RequiredWhen } from './validators.js';
 
-@InputType({ description: 'Live-stream settings for a scheduled meeting (seed 001 `live_config`).' })
+@InputType({
+  description: 'Live-stream settings for a scheduled meeting (seed 001 `live_config`).',
+})
 export class LiveStreamInput {
-  @Field(() => String, { nullable: true, description: 'Title of the live stream (default: the subject).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Title of the live stream (default: the subject).',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 255)
@@ -26,9 +31,13 @@ export class LiveStreamInput {
     nullable: true,
     description: 'Viewer password (4–6 digits); required with `passwordEnabled`.',
   })
-  @IsOptional()
-  @Matches(/^\d{4,6}$/, { message: 'password must be 4 to 6 digits' })
-  @RequiredWhen('requiredWithPasswordEnabled', (o) => o.passwordEnabled === true, 'password is required when passwordEnabled is true')
+  @OptionalUnless((o) => o.passwordEnabled === true)
+  @Matches(PASSWORD_PATTERN, { message: 'password must be 4 to 6 digits' })
+  @RequiredWhen(
+    'requiredWithPasswordEnabled',
+    (o) => o.passwordEnabled === true,
+    'password is required when passwordEnabled is true',
+  )
   password?: string;
 
   @Field(() => Boolean, { nullable: true, description: 'Viewers may chat.' })

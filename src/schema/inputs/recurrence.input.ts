@@ -12,7 +12,7 @@ import { Field, InputType, Int } from 'type-graphql';
 
 import { RecurrenceFrequency } from '../enums/recurrence-frequency.enum.js';
 import { Weekday } from '../enums/weekday.enum.js';
-import { OnlyWhen, RequiredWhen } from './validators.js';
+import { OnlyWhen, OptionalUnless, RequiredWhen } from './validators.js';
 
 /** Upper bound on `count`: seed 001 (`until_count` 1–50), providers.md §1.5 T-M7. */
 export const MAX_OCCURRENCES = 50;
@@ -34,7 +34,11 @@ export class RecurrenceInput {
   @ArrayMinSize(1)
   @ArrayUnique()
   @IsEnum(Weekday, { each: true })
-  @OnlyWhen('weeklyOnly', (o) => o.frequency === RecurrenceFrequency.WEEKLY, 'weekDays is only for WEEKLY')
+  @OnlyWhen(
+    'weeklyOnly',
+    (o) => o.frequency === RecurrenceFrequency.WEEKLY,
+    'weekDays is only for WEEKLY',
+  )
   weekDays?: Weekday[];
 
   @Field(() => Int, { nullable: true, description: 'MONTHLY only: the day of the month (1–31).' })
@@ -42,33 +46,56 @@ export class RecurrenceInput {
   @IsInt()
   @Min(1)
   @Max(31)
-  @OnlyWhen('monthlyOnly', (o) => o.frequency === RecurrenceFrequency.MONTHLY, 'monthDay is only for MONTHLY')
-  @OnlyWhen('exclusiveWithMonthWeek', (o) => o.monthWeek == null, 'monthDay and monthWeek exclude each other')
+  @OnlyWhen(
+    'monthlyOnly',
+    (o) => o.frequency === RecurrenceFrequency.MONTHLY,
+    'monthDay is only for MONTHLY',
+  )
+  @OnlyWhen(
+    'exclusiveWithMonthWeek',
+    (o) => o.monthWeek == null,
+    'monthDay and monthWeek exclude each other',
+  )
   monthDay?: number;
 
   @Field(() => Int, {
     nullable: true,
     description: 'MONTHLY only: the n-th week (1–5), with `monthWeekDay`.',
   })
-  @IsOptional()
+  @OptionalUnless((o) => o.monthWeekDay != null)
   @IsInt()
   @Min(1)
   @Max(5)
-  @OnlyWhen('monthlyOnly', (o) => o.frequency === RecurrenceFrequency.MONTHLY, 'monthWeek is only for MONTHLY')
-  @RequiredWhen('requiredWithMonthWeekDay', (o) => o.monthWeekDay != null, 'monthWeek is required with monthWeekDay')
+  @OnlyWhen(
+    'monthlyOnly',
+    (o) => o.frequency === RecurrenceFrequency.MONTHLY,
+    'monthWeek is only for MONTHLY',
+  )
+  @RequiredWhen(
+    'requiredWithMonthWeekDay',
+    (o) => o.monthWeekDay != null,
+    'monthWeek is required with monthWeekDay',
+  )
   monthWeek?: number;
 
-  @Field(() => Weekday, { nullable: true, description: 'MONTHLY only: the weekday, with `monthWeek`.' })
-  @IsOptional()
+  @Field(() => Weekday, {
+    nullable: true,
+    description: 'MONTHLY only: the weekday, with `monthWeek`.',
+  })
+  @OptionalUnless((o) => o.monthWeek != null)
   @IsEnum(Weekday)
-  @RequiredWhen('requiredWithMonthWeek', (o) => o.monthWeek != null, 'monthWeekDay is required with monthWeek')
+  @RequiredWhen(
+    'requiredWithMonthWeek',
+    (o) => o.monthWeek != null,
+    'monthWeekDay is required with monthWeek',
+  )
   monthWeekDay?: Weekday;
 
   @Field(() => Date, { nullable: true, description: 'End the series on this date (inclusive).' })
-  @IsOptional()
+  @OptionalUnless((o) => o.count == null)
   @IsDate()
-  @RequiredWhen('untilOrCount', (o) => o.count == null, 'give an end condition: until or count')
   @OnlyWhen('untilXorCount', (o) => o.count == null, 'give either until or count, not both')
+  @RequiredWhen('untilOrCount', (o) => o.count == null, 'give an end condition: until or count')
   until?: Date;
 
   @Field(() => Int, {

@@ -40,7 +40,8 @@ export class ScheduleMeetingInput {
   endTime!: Date;
 
   @Field(() => String, {
-    description: 'The provider user acting (Tencent `userid`, WeCom `admin_userid`, umeeting `user_key`).',
+    description:
+      'The provider user acting (Tencent `userid`, WeCom `admin_userid`, umeeting `user_key`).',
   })
   @IsString()
   @Length(1, 200)
@@ -82,7 +83,8 @@ export class ScheduleMeetingInput {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'umeeting: number of parties to book the room for (`meeting_capacity`, required there).',
+    description:
+      'umeeting: number of parties to book the room for (`meeting_capacity`, required there).',
   })
   @IsOptional()
   @IsInt()

@@ -17,7 +17,7 @@ import { AdmissionType } from '../enums/admission-type.enum.js';
 import { Provider } from '../enums/provider.enum.js';
 import { RecordingType } from '../enums/recording-type.enum.js';
 import { MediaSettingsInput } from './media-settings.input.js';
-import { IsAfter, OnlyWhen, PASSWORD_PATTERN, RequiredWhen } from './validators.js';
+import { IsAfter, OnlyWhen, OptionalUnless, PASSWORD_PATTERN, RequiredWhen } from './validators.js';
 
 /** Rules from seed 000 (Tencent create webinar) and providers.md §1.4 / §2.4. */
 @InputType({ description: 'A webinar to book (every field of seed 000).' })
@@ -46,7 +46,9 @@ export class ScheduleWebinarInput {
   @IsAfter('startTime')
   endTime!: Date;
 
-  @Field(() => String, { description: 'The provider user acting (Tencent `userid`, WeCom `admin_userid`).' })
+  @Field(() => String, {
+    description: 'The provider user acting (Tencent `userid`, WeCom `admin_userid`).',
+  })
   @IsString()
   @Length(1, 200)
   organizer!: string;
@@ -57,12 +59,21 @@ export class ScheduleWebinarInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Audience password, 4–6 digits: required with PASSWORD admission, refused otherwise.',
+    description:
+      'Audience password, 4–6 digits: required with PASSWORD admission, refused otherwise.',
   })
-  @IsOptional()
+  @OptionalUnless((o) => o.admissionType === AdmissionType.PASSWORD)
   @Matches(PASSWORD_PATTERN, { message: 'password must be 4 to 6 digits' })
-  @RequiredWhen('requiredForPasswordAdmission', (o) => o.admissionType === AdmissionType.PASSWORD, 'password is required when admissionType is PASSWORD')
-  @OnlyWhen('onlyForPasswordAdmission', (o) => o.admissionType === AdmissionType.PASSWORD, 'password is only used when admissionType is PASSWORD')
+  @OnlyWhen(
+    'onlyForPasswordAdmission',
+    (o) => o.admissionType === AdmissionType.PASSWORD,
+    'password is only used when admissionType is PASSWORD',
+  )
+  @RequiredWhen(
+    'requiredForPasswordAdmission',
+    (o) => o.admissionType === AdmissionType.PASSWORD,
+    'password is required when admissionType is PASSWORD',
+  )
   password?: string;
 
   @Field(() => [String], { nullable: true, description: 'Host user ids (default: the organizer).' })
@@ -72,13 +83,19 @@ export class ScheduleWebinarInput {
   @Length(1, 200, { each: true })
   hosts?: string[];
 
-  @Field(() => String, { nullable: true, description: 'Plain-text description, 1–5000 characters.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Plain-text description, 1–5000 characters.',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 5000)
   description?: string;
 
-  @Field(() => String, { nullable: true, description: 'Cover image URL (PNG/JPEG, > 640×360, ≤ 5 MB).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cover image URL (PNG/JPEG, > 640×360, ≤ 5 MB).',
+  })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   coverUrl?: string;
@@ -93,7 +110,10 @@ export class ScheduleWebinarInput {
   @IsBoolean()
   enableQa?: boolean;
 
-  @Field(() => [String], { nullable: true, description: 'At most 50 words, each at most 10 characters.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'At most 50 words, each at most 10 characters.',
+  })
   @IsOptional()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -105,25 +125,34 @@ export class ScheduleWebinarInput {
   @IsBoolean()
   enableManualCheck?: boolean;
 
-  @Field(() => Boolean, { nullable: true, description: 'Enable the activity page (provider default: on).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Enable the activity page (provider default: on).',
+  })
   @IsOptional()
   @IsBoolean()
   activityPage?: boolean;
 
-  @Field(() => Boolean, { nullable: true, description: 'Show the number registered on the activity page.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Show the number registered on the activity page.',
+  })
   @IsOptional()
   @IsBoolean()
   displayAttendeeCount?: boolean;
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Let the audience watch the playback; requires `mediaSettings.autoRecordingType: CLOUD`.',
+    description:
+      'Let the audience watch the playback; requires `mediaSettings.autoRecordingType: CLOUD`.',
   })
   @IsOptional()
   @IsBoolean()
   @OnlyWhen(
     'requiresCloudRecording',
-    (o) => (o.mediaSettings as MediaSettingsInput | undefined)?.autoRecordingType === RecordingType.CLOUD,
+    (o) =>
+      (o.mediaSettings as MediaSettingsInput | undefined)?.autoRecordingType ===
+      RecordingType.CLOUD,
     'playbackForAudience requires mediaSettings.autoRecordingType: CLOUD',
   )
   playbackForAudience?: boolean;

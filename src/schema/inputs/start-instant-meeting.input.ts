@@ -1,4 +1,14 @@
-import { IsEnum, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 
 import { Provider } from '../enums/provider.enum.js';
@@ -21,7 +31,10 @@ export class StartInstantMeetingInput {
   @Length(1, 200)
   organizer!: string;
 
-  @Field(() => Int, { nullable: true, description: 'Planned length in minutes (1–1440; default 60).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Planned length in minutes (1–1440; default 60).',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -38,7 +51,10 @@ export class StartInstantMeetingInput {
   @ValidateNested()
   mediaSettings?: MediaSettingsInput;
 
-  @Field(() => Int, { nullable: true, description: 'umeeting: number of parties (required there).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'umeeting: number of parties (required there).',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

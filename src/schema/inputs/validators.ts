@@ -1,4 +1,9 @@
-import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import {
+  registerDecorator,
+  ValidateIf,
+  type ValidationArguments,
+  type ValidationOptions,
+} from 'class-validator';
 
 /**
  * Cross-field rules shared by the inputs. Each registers under its own constraint name, which
@@ -70,3 +75,15 @@ export function RequiredWhen(
 }
 
 export const PASSWORD_PATTERN = /^\d{4,6}$/;
+
+/**
+ * Like `@IsOptional()`, but the property's rules still run when `required(object)` holds, so a
+ * `RequiredWhen` on the same property can report it missing. (`@IsOptional` skips every rule of
+ * an absent value.) Put `RequiredWhen` last: it then runs first and names the rule.
+ */
+export function OptionalUnless(required: (object: Record<string, unknown>) => boolean) {
+  return ValidateIf(
+    (object: Record<string, unknown>, value: unknown) =>
+      (value !== undefined && value !== null) || required(object),
+  );
+}

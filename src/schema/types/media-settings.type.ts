@@ -10,7 +10,7 @@ import { WatermarkStyle } from '../enums/watermark-style.enum.js';
  */
 @ObjectType({
   description:
-    "Media and join settings, one shape for every provider. A field is null when the provider does not report it (never a guessed default).",
+    'Media and join settings, one shape for every provider. A field is null when the provider does not report it (never a guessed default).',
 })
 export class MediaSettings {
   @Field(() => Boolean, { nullable: true, description: 'Participants are muted when they join.' })

@@ -48,7 +48,8 @@ export class Meeting {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The provider user who created it (Tencent `userid`, WeCom `admin_userid`, umeeting `user_key`).',
+    description:
+      'The provider user who created it (Tencent `userid`, WeCom `admin_userid`, umeeting `user_key`).',
   })
   organizer?: string | null;
 
@@ -64,7 +65,10 @@ export class Meeting {
   @Field(() => MediaSettings, { description: 'Media and join settings.' })
   mediaSettings!: MediaSettings;
 
-  @Field(() => RecurrenceRule, { nullable: true, description: 'Recurrence rule; null for one-off.' })
+  @Field(() => RecurrenceRule, {
+    nullable: true,
+    description: 'Recurrence rule; null for one-off.',
+  })
   recurrence?: RecurrenceRule | null;
 
   @Field(() => [RecurringOccurrence], {
@@ -72,7 +76,10 @@ export class Meeting {
   })
   occurrences!: RecurringOccurrence[];
 
-  @Field(() => LiveStream, { nullable: true, description: 'Live-stream settings and watch address.' })
+  @Field(() => LiveStream, {
+    nullable: true,
+    description: 'Live-stream settings and watch address.',
+  })
   live?: LiveStream | null;
 
   @Field(() => String, { nullable: true, description: 'Time zone the provider schedules in.' })

@@ -13,7 +13,8 @@ export class RecurringOccurrence {
   provider!: Provider;
 
   @Field(() => String, {
-    description: "The provider's own id of this occurrence (Tencent `sub_meeting_id`, umeeting `uuid`).",
+    description:
+      "The provider's own id of this occurrence (Tencent `sub_meeting_id`, umeeting `uuid`).",
   })
   providerOccurrenceId!: string;
 

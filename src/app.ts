@@ -1,0 +1,59 @@
+import type { Logger } from 'pino';
+
+import type { AppConfig } from './config/config.types.js';
+import type { EmulatorHandle } from './emulators/emulator-server.js';
+import { startEmulator } from './emulators/start-emulator.js';
+import { ProviderRegistry, type ResolvedBaseUrls } from './providers/registry.js';
+import { ProviderMode } from './schema/enums/provider-mode.enum.js';
+import { ALL_PROVIDERS, Provider } from './schema/enums/provider.enum.js';
+import { createServer, type AppServer } from './server/create-server.js';
+import { registerSecret } from './util/redact.js';
+
+export interface App {
+  server: AppServer;
+  registry: ProviderRegistry;
+  /** The SANDBOX emulators this process started, by provider. */
+  emulators: Partial<Record<Provider, EmulatorHandle>>;
+  /** Drains the server, then closes providers and emulators. */
+  close(graceMs?: number): Promise<void>;
+}
+
+const CONFIG_KEY = {
+  [Provider.TENCENT_MEETING]: 'tencentMeeting',
+  [Provider.WECOM]: 'wecom',
+  [Provider.UMEETING]: 'umeeting',
+} as const;
+
+/**
+ * Assembles the process: a loopback emulator for every SANDBOX provider (so the server talks
+ * real HTTP to it, exactly as to the provider), the provider registry, and the HTTP server.
+ * Used by main.ts and by the tests, so both run the same wiring.
+ */
+export async function buildApp(config: AppConfig, log: Logger): Promise<App> {
+  const emulators: Partial<Record<Provider, EmulatorHandle>> = {};
+  const baseUrls = {} as ResolvedBaseUrls;
+  for (const provider of ALL_PROVIDERS) {
+    const providerConfig = config[CONFIG_KEY[provider]];
+    for (const secret of Object.values(providerConfig.credentials)) registerSecret(secret);
+    if (providerConfig.mode === ProviderMode.SANDBOX) {
+      const emulator = await startEmulator(provider, config, { host: '127.0.0.1', port: 0 });
+      emulators[provider] = emulator;
+      baseUrls[provider] = emulator.url;
+      log.info({ provider, url: emulator.url }, 'sandbox emulator started');
+    } else {
+      baseUrls[provider] = providerConfig.baseUrl!;
+    }
+  }
+  const registry = ProviderRegistry.build(config, baseUrls, log);
+  const server = await createServer({ registry, log });
+  return {
+    server,
+    registry,
+    emulators,
+    close: async (graceMs) => {
+      await server.drain(graceMs);
+      await registry.close();
+      await Promise.all(Object.values(emulators).map((e) => e.close()));
+    },
+  };
+}

@@ -1,0 +1,426 @@
+import { expandOccurrences, type RecurrenceSpec } from '../../domain/recurrence.js';
+import type { TmMeetingInfo, TmMeetingSettings } from '../../providers/tencent-meeting/tencent-meeting.wire.js';
+import { RecurrenceFrequency } from '../../schema/enums/recurrence-frequency.enum.js';
+import type { EmulatorReply } from '../emulator-server.js';
+import { tmError, TM_ERRORS } from './errors.js';
+import {
+  currentSubMeeting,
+  meetingState,
+  RECYCLE_AFTER_SECONDS,
+  type StoredMeeting,
+  type StoredSubMeeting,
+  type TencentMeetingState,
+} from './state.js';
+import {
+  epochSeconds,
+  INSTANCE_IDS,
+  isTimeZone,
+  optionalBoolean,
+  optionalInt,
+  optionalObject,
+  optionalString,
+  PASSWORD_PATTERN,
+  reject,
+  requiredEpoch,
+  requiredInt,
+  requiredString,
+  userList,
+  type Body,
+} from './validation.js';
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+/** Seed 001: "最大支持预定50场子会议" and `until_count` 1–50 (T-M7). */
+export const MAX_SUB_MEETINGS = 50;
+const MAX_SUBJECT_BYTES = 384; // seed 001: 512 bytes after Base64 ≈ 384 raw bytes (T-M6)
+const JOIN_HOST = 'https://meeting.tencent.com';
+
+const FREQUENCY_BY_TYPE: Record<number, RecurrenceFrequency> = {
+  0: RecurrenceFrequency.DAILY,
+  1: RecurrenceFrequency.WEEKDAYS,
+  2: RecurrenceFrequency.WEEKLY,
+  3: RecurrenceFrequency.BIWEEKLY,
+  4: RecurrenceFrequency.MONTHLY,
+};
+
+const SETTING_BOOLEANS = [
+  'mute_enable_join',
+  'allow_unmute_self',
+  'mute_all',
+  'host_video',
+  'participant_video',
+  'enable_record',
+  'play_ivr_on_leave',
+  'play_ivr_on_join',
+  'allow_in_before_host',
+  'auto_in_waiting_room',
+  'allow_screen_shared_watermark',
+  'only_enterprise_user_allowed',
+  'participant_join_auto_record',
+  'enable_host_pause_auto_record',
+] as const;
+
+/** Documented defaults of seed 001's settings table; other settings are reported only when set. */
+const SETTING_DEFAULTS: TmMeetingSettings = {
+  allow_in_before_host: true,
+  auto_in_waiting_room: false,
+  allow_screen_shared_watermark: false,
+  only_enterprise_user_allowed: false,
+};
+
+export function parseSettings(
+  raw: Body | undefined,
+  base: TmMeetingSettings,
+  prefix = 'settings.',
+): TmMeetingSettings {
+  const out: TmMeetingSettings = { ...base };
+  if (!raw) return out;
+  for (const key of SETTING_BOOLEANS) {
+    const value = optionalBoolean(raw, key, prefix);
+    if (value !== undefined) out[key] = value;
+  }
+  const watermark = optionalInt(raw, 'water_mark_type', [0, 1], prefix);
+  if (watermark !== undefined) out.water_mark_type = watermark;
+  const record = raw.auto_record_type;
+  if (record !== undefined && record !== null) {
+    if (record !== 'none' && record !== 'local' && record !== 'cloud') {
+      reject(`${prefix}auto_record_type`, 'must be none, local or cloud');
+    }
+    out.auto_record_type = record;
+  }
+  return out;
+}
+
+/** The common user/device fields of every write (seed 000/001: `userid`, `instanceid`). */
+export function caller(body: Body): string {
+  const userid = requiredString(body, 'userid', 1, 200);
+  // Seed 001: "userid 不能为1，为1时会发生不确定错误" — we refuse it rather than misbehave.
+  if (userid === '1') reject('userid', 'must not be "1" (seed 001)');
+  requiredInt(body, 'instanceid', INSTANCE_IDS);
+  return userid;
+}
+
+function subjectOf(body: Body): string {
+  const subject = requiredString(body, 'subject', 1, 255);
+  if (Buffer.byteLength(subject, 'utf8') > MAX_SUBJECT_BYTES) {
+    reject('subject', `at most ${MAX_SUBJECT_BYTES} UTF-8 bytes (seed 001)`);
+  }
+  return subject;
+}
+
+interface RecurrencePlan {
+  rule: NonNullable<StoredMeeting['recurringRule']>;
+  subMeetings: StoredSubMeeting[];
+}
+
+/** Expands `recurring_rule` with the shared recurrence semantics (src/domain/recurrence.ts). */
+function planRecurrence(raw: Body | undefined, start: number, end: number, timeZone: string, now: number): RecurrencePlan {
+  const rule = raw ?? {};
+  const recurringType = optionalInt(rule, 'recurring_type', undefined, 'recurring_rule.') ?? 0;
+  if (recurringType === 5) reject('recurring_rule.recurring_type', 'custom rules (5) are not emulated');
+  if (!(recurringType in FREQUENCY_BY_TYPE)) reject('recurring_rule.recurring_type', 'must be 0–4');
+  const untilType = optionalInt(rule, 'until_type', [0, 1], 'recurring_rule.') ?? 0;
+  const spec: RecurrenceSpec = { frequency: FREQUENCY_BY_TYPE[recurringType]! };
+  const stored: RecurrencePlan['rule'] = { recurring_type: recurringType, until_type: untilType };
+  if (untilType === 1) {
+    // T-M4: with until_type 1 the count rules and any date is ignored.
+    const count = optionalInt(rule, 'until_count', undefined, 'recurring_rule.') ?? 7;
+    if (count < 1 || count > MAX_SUB_MEETINGS) reject('recurring_rule.until_count', 'must be 1–50');
+    spec.count = count;
+    stored.until_count = count;
+  } else {
+    // T-M3: seed 001's example spells it `until_data`; accepted as an alias.
+    const rawDate = rule.until_date ?? rule.until_data;
+    const untilDate =
+      rawDate === undefined || rawDate === null
+        ? now + 7 * 86_400
+        : epochSeconds(rawDate, rule.until_date !== undefined ? 'recurring_rule.until_date' : 'recurring_rule.until_data');
+    if (untilDate < start) reject('recurring_rule.until_date', 'must not be before start_time');
+    spec.until = new Date(untilDate * 1000);
+    stored.until_date = untilDate;
+  }
+  const starts = expandOccurrences(spec, new Date(start * 1000), timeZone);
+  if (starts.length === 0) reject('recurring_rule', 'yields no occurrence');
+  if (starts.length > MAX_SUB_MEETINGS) reject('recurring_rule.until_date', `yields more than ${MAX_SUB_MEETINGS} occurrences`);
+  const duration = end - start;
+  const subMeetings = starts.map((d) => {
+    const s = Math.floor(d.getTime() / 1000);
+    return { subMeetingId: String(s), start: s, end: s + duration, deleted: false };
+  });
+  return { rule: stored, subMeetings };
+}
+
+function liveConfigOf(body: Body, subject: string, addr: string): StoredMeeting['liveConfig'] {
+  const raw = optionalObject(body, 'live_config') ?? {};
+  const p = 'live_config.';
+  const enablePassword = optionalBoolean(raw, 'enable_live_password', p) ?? false;
+  const password = optionalString(raw, 'live_password', 0, 32);
+  if (enablePassword && !password) reject('live_config.live_password', 'is required when enable_live_password is true');
+  return {
+    live_subject: optionalString(raw, 'live_subject', 0, 255) ?? subject,
+    live_summary: optionalString(raw, 'live_summary', 0, 1000) ?? '',
+    enable_live_password: enablePassword,
+    ...(enablePassword ? { live_password: password } : {}),
+    enable_live_im: optionalBoolean(raw, 'enable_live_im', p) ?? false,
+    enable_live_replay: optionalBoolean(raw, 'enable_live_replay', p) ?? false,
+    live_addr: addr,
+  };
+}
+
+/** POST /v1/meetings (seed 001). */
+export function createMeeting(state: TencentMeetingState, body: Body, now: number): EmulatorReply {
+  const creator = caller(body);
+  const subject = subjectOf(body);
+  const type = requiredInt(body, 'type', [0, 1]);
+  const start = requiredEpoch(body, 'start_time');
+  const end = requiredEpoch(body, 'end_time');
+  if (end <= start) reject('end_time', 'must be after start_time');
+  const password = optionalString(body, 'password');
+  if (password !== undefined && password !== '' && !PASSWORD_PATTERN.test(password)) {
+    reject('password', 'must be 4 to 6 digits');
+  }
+  const hosts = userList(body, 'hosts', 100) ?? [creator];
+  const invitees = userList(body, 'invitees', 300) ?? [];
+  const settings = parseSettings(optionalObject(body, 'settings'), SETTING_DEFAULTS);
+  const timeZone = optionalString(body, 'time_zone', 1, 64) ?? DEFAULT_TIME_ZONE;
+  if (!isTimeZone(timeZone)) reject('time_zone', 'must be an IANA time zone name');
+  const meetingType = optionalInt(body, 'meeting_type', [0, 1]) ?? 0;
+  if (meetingType === 1 && type === 1) reject('meeting_type', 'a quick meeting (type 1) cannot recur');
+  const plan =
+    meetingType === 1 ? planRecurrence(optionalObject(body, 'recurring_rule'), start, end, timeZone, now) : undefined;
+  const enableLive = optionalBoolean(body, 'enable_live') ?? false;
+  const enableHostKey = optionalBoolean(body, 'enable_host_key') ?? false;
+  const hostKey = enableHostKey ? optionalString(body, 'host_key') : undefined;
+  if (enableHostKey && !(hostKey && /^\d{6}$/.test(hostKey))) reject('host_key', 'must be 6 digits');
+
+  const ids = state.ids;
+  const meeting: StoredMeeting = {
+    meetingId: ids.meetingId(),
+    meetingCode: ids.meetingCode(),
+    creator,
+    subject,
+    type,
+    start,
+    end,
+    password: password ? password : null,
+    hosts,
+    invitees,
+    settings,
+    meetingType,
+    recurringRule: plan?.rule ?? null,
+    subMeetings: plan?.subMeetings ?? [],
+    enableLive,
+    liveConfig: enableLive ? liveConfigOf(body, subject, `${JOIN_HOST}/l/${ids.slug(14)}`) : null,
+    joinUrl: `${JOIN_HOST}/dm/${ids.slug(12)}`,
+    timeZone,
+    hostKey: hostKey ?? null,
+    cancelled: false,
+  };
+  state.meetings.set(meeting.meetingId, meeting);
+  // Seed 001's answer: a list even for one meeting; live_config carries only live_addr.
+  const info: TmMeetingInfo = {
+    subject: meeting.subject,
+    meeting_id: meeting.meetingId,
+    meeting_code: meeting.meetingCode,
+    ...(meeting.password ? { password: meeting.password } : {}),
+    hosts: meeting.hosts.map((userid) => ({ userid })),
+    participants: [],
+    user_non_registered: [],
+    start_time: String(meeting.start),
+    end_time: String(meeting.end),
+    join_url: meeting.joinUrl,
+    settings: meeting.settings,
+    enable_live: meeting.enableLive,
+    ...(meeting.liveConfig ? { live_config: { live_addr: meeting.liveConfig.live_addr } } : {}),
+    ...(meeting.hostKey ? { host_key: meeting.hostKey } : {}),
+  };
+  return { status: 200, body: { meeting_number: 1, meeting_info_list: [info] } };
+}
+
+/** The GET answer for one meeting as `viewer` sees it (the password only to the creator). */
+export function meetingInfo(meeting: StoredMeeting, viewer: string, now: number): TmMeetingInfo {
+  const isCreator = viewer === meeting.creator;
+  const current = currentSubMeeting(meeting, now);
+  const live = meeting.liveConfig;
+  return {
+    subject: meeting.subject,
+    meeting_id: meeting.meetingId,
+    meeting_code: meeting.meetingCode,
+    ...(isCreator && meeting.password ? { password: meeting.password } : {}),
+    need_password: meeting.password !== null,
+    status: meetingState(meeting, now),
+    type: meeting.type,
+    meeting_type: meeting.meetingType,
+    hosts: meeting.hosts.map((userid) => ({ userid })),
+    participants: meeting.invitees.map((userid) => ({ userid })),
+    current_hosts: [],
+    start_time: String(meeting.start),
+    end_time: String(meeting.end),
+    join_url: meeting.joinUrl,
+    settings: meeting.settings,
+    enable_live: meeting.enableLive,
+    ...(live
+      ? {
+          live_config: {
+            live_subject: live.live_subject,
+            live_summary: live.live_summary,
+            enable_live_password: live.enable_live_password,
+            ...(isCreator && live.live_password ? { live_password: live.live_password } : {}),
+            enable_live_im: live.enable_live_im,
+            enable_live_replay: live.enable_live_replay,
+            live_addr: live.live_addr,
+          },
+        }
+      : {}),
+    ...(meeting.recurringRule
+      ? {
+          recurring_rule: meeting.recurringRule,
+          sub_meetings: meeting.subMeetings.map((s) => ({
+            sub_meeting_id: s.subMeetingId,
+            start_time: String(s.start),
+            end_time: String(s.end),
+            status: s.deleted ? 1 : 0,
+          })),
+          has_more_sub_meeting: 0,
+          remain_sub_meetings: meeting.subMeetings.filter((s) => !s.deleted && s.start > now).length,
+          ...(current ? { current_sub_meeting_id: current.subMeetingId } : {}),
+        }
+      : {}),
+    time_zone: meeting.timeZone,
+    ...(isCreator && meeting.hostKey ? { host_key: meeting.hostKey } : {}),
+  };
+}
+
+export function notFound(): EmulatorReply {
+  return tmError(TM_ERRORS.MEETING_NOT_EXIST, 'MEETING NOT EXIST');
+}
+
+/** POST /v1/meetings/{id}/cancel, whole series or one `sub_meeting_id` (providers.md §1.3). */
+export function cancelMeeting(state: TencentMeetingState, id: string, body: Body, now: number): EmulatorReply {
+  const userid = caller(body);
+  requiredInt(body, 'reason_code');
+  optionalString(body, 'reason_detail', 0, 1000);
+  optionalInt(body, 'meeting_type', [0, 1]);
+  const subId = optionalString(body, 'sub_meeting_id', 1, 40);
+  const meeting = state.meetings.get(id);
+  if (!meeting) return notFound();
+  if (meeting.creator !== userid) return tmError(TM_ERRORS.NO_PERMISSION, 'no permission: only the creator may cancel');
+  const status = meetingState(meeting, now);
+  if (status === 'MEETING_STATE_CANCELLED') return tmError(TM_ERRORS.ALREADY_CANCELLED, 'meeting already cancelled');
+  if (subId !== undefined) {
+    if (meeting.meetingType !== 1) reject('sub_meeting_id', 'only for recurring meetings');
+    const sub = meeting.subMeetings.find((s) => s.subMeetingId === subId);
+    if (!sub) return tmError(TM_ERRORS.MEETING_NOT_EXIST, 'SUB MEETING NOT EXIST');
+    if (sub.deleted) return tmError(TM_ERRORS.ALREADY_CANCELLED, 'sub meeting already cancelled');
+    if (sub.end <= now) return tmError(TM_ERRORS.ALREADY_ENDED, 'sub meeting already ended');
+    sub.deleted = true;
+    if (meeting.subMeetings.every((s) => s.deleted)) meeting.cancelled = true;
+    return { status: 200, body: {} };
+  }
+  if (status === 'MEETING_STATE_ENDED' || status === 'MEETING_STATE_RECYCLED') {
+    return tmError(TM_ERRORS.ALREADY_ENDED, 'meeting already ended');
+  }
+  meeting.cancelled = true;
+  return { status: 200, body: {} };
+}
+
+/** PUT /v1/meetings/{id} (providers.md §1.3): the creator changes fields; absent = unchanged. */
+export function updateMeeting(state: TencentMeetingState, id: string, body: Body, now: number): EmulatorReply {
+  const userid = caller(body);
+  const meeting = state.meetings.get(id);
+  if (!meeting) return notFound();
+  if (meeting.creator !== userid) return tmError(TM_ERRORS.NO_PERMISSION, 'no permission: only the creator may update');
+  const status = meetingState(meeting, now);
+  if (status === 'MEETING_STATE_CANCELLED') return tmError(TM_ERRORS.ALREADY_CANCELLED, 'meeting already cancelled');
+  if (status === 'MEETING_STATE_ENDED' || status === 'MEETING_STATE_RECYCLED') {
+    return tmError(TM_ERRORS.ALREADY_ENDED, 'meeting already ended');
+  }
+  const next = { ...meeting };
+  if (body.subject !== undefined) next.subject = subjectOf(body);
+  if (body.start_time !== undefined || body.end_time !== undefined) {
+    next.start = requiredEpoch(body, 'start_time');
+    next.end = requiredEpoch(body, 'end_time');
+    if (next.end <= next.start) reject('end_time', 'must be after start_time');
+  }
+  if (body.password !== undefined) {
+    const password = optionalString(body, 'password');
+    if (password && !PASSWORD_PATTERN.test(password)) reject('password', 'must be 4 to 6 digits');
+    next.password = password ? password : null;
+  }
+  next.hosts = userList(body, 'hosts', 100) ?? next.hosts;
+  next.invitees = userList(body, 'invitees', 300) ?? next.invitees;
+  next.settings = parseSettings(optionalObject(body, 'settings'), next.settings);
+  const meetingType = optionalInt(body, 'meeting_type', [0, 1]) ?? next.meetingType;
+  const timesChanged = next.start !== meeting.start || next.end !== meeting.end;
+  if (meetingType === 1 && (body.recurring_rule !== undefined || timesChanged || next.meetingType !== 1)) {
+    const plan = planRecurrence(
+      optionalObject(body, 'recurring_rule') ?? next.recurringRule ?? undefined,
+      next.start,
+      next.end,
+      next.timeZone,
+      now,
+    );
+    next.recurringRule = plan.rule;
+    next.subMeetings = plan.subMeetings;
+  } else if (meetingType === 0) {
+    next.recurringRule = null;
+    next.subMeetings = [];
+  }
+  next.meetingType = meetingType;
+  const enableLive = optionalBoolean(body, 'enable_live');
+  if (enableLive !== undefined) {
+    next.enableLive = enableLive;
+    next.liveConfig = enableLive
+      ? liveConfigOf(body, next.subject, meeting.liveConfig?.live_addr ?? `${JOIN_HOST}/l/${state.ids.slug(14)}`)
+      : null;
+  }
+  state.meetings.set(id, next);
+  return {
+    status: 200,
+    body: {
+      meeting_number: 1,
+      meeting_info_list: [
+        {
+          meeting_id: next.meetingId,
+          meeting_code: next.meetingCode,
+          settings: next.settings,
+          enable_live: next.enableLive,
+          ...(next.liveConfig ? { live_config: { live_addr: next.liveConfig.live_addr } } : {}),
+          ...(next.hostKey ? { host_key: next.hostKey } : {}),
+        },
+      ],
+    },
+  };
+}
+
+/** Whether a by-code lookup still finds it: a recycled code can no longer be looked up (§1.3). */
+export function codeStillValid(meeting: StoredMeeting, now: number): boolean {
+  const lastStart = meeting.subMeetings.length > 0 ? meeting.subMeetings.at(-1)!.start : meeting.start;
+  return now < lastStart + RECYCLE_AFTER_SECONDS;
+}
+
+/** Listing (GET /v1/meetings?userid=…): upcoming and in-progress meetings of the operator (§1.3). */
+export function listMeetings(state: TencentMeetingState, operator: string, now: number): EmulatorReply {
+  const list = [...state.meetings.values()]
+    .filter((m) => m.creator === operator || m.hosts.includes(operator) || m.invitees.includes(operator))
+    .filter((m) => {
+      const s = meetingState(m, now);
+      if (s !== 'MEETING_STATE_INIT' && s !== 'MEETING_STATE_ABOUT_TO_START' && s !== 'MEETING_STATE_STARTED') {
+        return false;
+      }
+      // One-off meetings drop out 1 h after their scheduled end (providers.md §1.3).
+      return m.meetingType === 1 || now < m.end + 3600;
+    })
+    .sort((a, b) => a.start - b.start)
+    .slice(0, 20)
+    .map((m) => ({ ...meetingInfo(m, operator, now), join_meeting_role: role(m, operator) }));
+  return {
+    status: 200,
+    body: { meeting_number: list.length, meeting_info_list: list, remaining: 0, next_pos: 0, next_cursory: 0 },
+  };
+}
+
+export function role(meeting: StoredMeeting, operator: string): string {
+  if (meeting.creator === operator) return 'creator';
+  if (meeting.hosts.includes(operator)) return 'hoster';
+  return 'invitee';
+}

@@ -1,0 +1,144 @@
+import type {
+  TmLiveConfigRequest,
+  TmMeetingSettings,
+  TmWebinarMediaSetting,
+} from '../../providers/tencent-meeting/tencent-meeting.wire.js';
+import { TencentIdGenerator } from './ids.js';
+
+/** One occurrence of a recurring meeting (`sub_meetings[]`, providers.md §1.3). */
+export interface StoredSubMeeting {
+  /** Tencent sub-meeting ids look like the occurrence's start epoch second. */
+  subMeetingId: string;
+  start: number;
+  end: number;
+  deleted: boolean;
+}
+
+export interface StoredMeeting {
+  meetingId: string;
+  meetingCode: string;
+  creator: string;
+  subject: string;
+  /** 0 scheduled, 1 quick. */
+  type: number;
+  /** Epoch seconds (of the first occurrence for a series). */
+  start: number;
+  end: number;
+  password: string | null;
+  hosts: string[];
+  invitees: string[];
+  settings: TmMeetingSettings;
+  /** 0 one-off, 1 recurring. */
+  meetingType: number;
+  recurringRule: { recurring_type: number; until_type: number; until_date?: number; until_count?: number } | null;
+  subMeetings: StoredSubMeeting[];
+  enableLive: boolean;
+  liveConfig: (TmLiveConfigRequest & { live_addr: string }) | null;
+  joinUrl: string;
+  timeZone: string;
+  hostKey: string | null;
+  cancelled: boolean;
+}
+
+export interface StoredWebinar {
+  meetingId: string;
+  meetingCode: string;
+  creator: string;
+  subject: string;
+  sponsor: string | null;
+  start: number;
+  end: number;
+  timeZone: string | null;
+  admissionType: number;
+  password: string | null;
+  hosts: string[];
+  coverUrl: string | null;
+  description: string | null;
+  enableGuestInviteLink: boolean;
+  mediaSetting: TmWebinarMediaSetting;
+  enableQa: boolean;
+  sensitiveWords: string[];
+  enableManualCheck: boolean;
+  activityPage: boolean;
+  displayNumberOfParticipants: number;
+  playbackForAudience: boolean;
+  syncToWework: boolean;
+  preparationMode: boolean;
+  audienceJoinLink: string;
+  guestJoinLink: string;
+  manualCheckLink: string;
+  manualCheckPassword: string;
+  cancelled: boolean;
+}
+
+/** The emulator's memory: meetings and webinars by id, plus the id generator. */
+export class TencentMeetingState {
+  readonly meetings = new Map<string, StoredMeeting>();
+  readonly webinars = new Map<string, StoredWebinar>();
+  readonly ids: TencentIdGenerator;
+
+  constructor(idSeed?: bigint) {
+    this.ids = new TencentIdGenerator(idSeed);
+  }
+
+  reset(): void {
+    this.meetings.clear();
+    this.webinars.clear();
+    this.ids.reset();
+  }
+
+  meetingByCode(code: string): StoredMeeting | undefined {
+    for (const m of this.meetings.values()) if (m.meetingCode === code) return m;
+    return undefined;
+  }
+
+  webinarByCode(code: string): StoredWebinar | undefined {
+    for (const w of this.webinars.values()) if (w.meetingCode === code) return w;
+    return undefined;
+  }
+}
+
+/** 30 days after the scheduled start the code is reclaimed (providers.md §1.3). */
+export const RECYCLE_AFTER_SECONDS = 30 * 24 * 3600;
+
+export type TmState =
+  | 'MEETING_STATE_INIT'
+  | 'MEETING_STATE_CANCELLED'
+  | 'MEETING_STATE_STARTED'
+  | 'MEETING_STATE_ENDED'
+  | 'MEETING_STATE_ABOUT_TO_START'
+  | 'MEETING_STATE_RECYCLED';
+
+/**
+ * Status over time for one scheduled slot (providers.md §1.3): INIT before the start;
+ * ABOUT_TO_START past the start and before the end with nobody in (the emulator has no
+ * participants, so never STARTED); ENDED past the end; RECYCLED 30 days after the start.
+ */
+export function slotState(start: number, end: number, now: number): TmState {
+  if (now >= start + RECYCLE_AFTER_SECONDS) return 'MEETING_STATE_RECYCLED';
+  if (now >= end) return 'MEETING_STATE_ENDED';
+  if (now >= start) return 'MEETING_STATE_ABOUT_TO_START';
+  return 'MEETING_STATE_INIT';
+}
+
+/** The occurrence in progress or next to come (`current_sub_meeting_id`), if any. */
+export function currentSubMeeting(meeting: StoredMeeting, now: number): StoredSubMeeting | undefined {
+  return meeting.subMeetings.find((s) => !s.deleted && s.end > now);
+}
+
+/** A meeting's state: a series follows its current occurrence, or its last one when all are over. */
+export function meetingState(meeting: StoredMeeting, now: number): TmState {
+  if (meeting.cancelled) return 'MEETING_STATE_CANCELLED';
+  if (meeting.meetingType !== 1) return slotState(meeting.start, meeting.end, now);
+  const live = meeting.subMeetings.filter((s) => !s.deleted);
+  if (live.length === 0) return 'MEETING_STATE_CANCELLED';
+  const current = currentSubMeeting(meeting, now);
+  if (current) return now >= current.start ? 'MEETING_STATE_ABOUT_TO_START' : 'MEETING_STATE_INIT';
+  const last = live[live.length - 1]!;
+  return slotState(last.start, last.end, now);
+}
+
+export function webinarState(webinar: StoredWebinar, now: number): TmState {
+  if (webinar.cancelled) return 'MEETING_STATE_CANCELLED';
+  return slotState(webinar.start, webinar.end, now);
+}

@@ -1,0 +1,60 @@
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Tencent Meeting request signing (providers.md §1.1). Not Tencent Cloud's TC3 canonical
+ * request: four parts joined by LF, HMAC-SHA256 with the SecretKey, the digest hex-encoded in
+ * lower case and THAT ASCII string Base64-encoded (88 characters ending in `==`).
+ *
+ * Shared by the client (signing) and the emulator (verifying), and pinned by the §1.8 test
+ * vectors in `test/unit/tencent-meeting.signature.test.ts`.
+ */
+export interface SignatureParts {
+  /** HTTP method; upper-cased here. */
+  method: string;
+  /** The SecretId, as sent in `X-TC-Key`. */
+  secretId: string;
+  /** Decimal digit string, as sent in `X-TC-Nonce` (SDK nonces are ~19 digits: keep a string). */
+  nonce: string;
+  /** Unix seconds, decimal string, as sent in `X-TC-Timestamp`. */
+  timestamp: string;
+  /** Path plus `?` and the raw query string, exactly as on the wire (no scheme, host or port). */
+  uri: string;
+  /** The exact body bytes sent; empty for GET. */
+  body: string | Buffer;
+}
+
+/** The string to sign, as bytes (the body part is appended as raw bytes, never re-encoded). */
+export function stringToSign(parts: SignatureParts): Buffer {
+  const head =
+    `${parts.method.toUpperCase()}\n` +
+    `X-TC-Key=${parts.secretId}&X-TC-Nonce=${parts.nonce}&X-TC-Timestamp=${parts.timestamp}\n` +
+    `${parts.uri}\n`;
+  const body = typeof parts.body === 'string' ? Buffer.from(parts.body, 'utf8') : parts.body;
+  return Buffer.concat([Buffer.from(head, 'utf8'), body]);
+}
+
+/** Lower-case hex HMAC-SHA256 of the string to sign. */
+export function signatureHex(secretKey: string, parts: SignatureParts): string {
+  return createHmac('sha256', Buffer.from(secretKey, 'utf8')).update(stringToSign(parts)).digest('hex');
+}
+
+/** The `X-TC-Signature` header value: Base64 of the lower-case hex digest. */
+export function signRequest(secretKey: string, parts: SignatureParts): string {
+  return Buffer.from(signatureHex(secretKey, parts), 'ascii').toString('base64');
+}
+
+/** Constant-time check of a received `X-TC-Signature`. A Base64-of-raw-digest value never matches. */
+export function verifySignature(secretKey: string, parts: SignatureParts, received: string): boolean {
+  const expected = Buffer.from(signRequest(secretKey, parts), 'ascii');
+  const actual = Buffer.from(received, 'ascii');
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
+}
+
+/**
+ * A nonce as the official SDKs make it: `ms_timestamp * 1_000_000 + random(0..999999)`, a
+ * ~19-digit number above 2^53 (providers.md §1.1), built as a string so it never passes through
+ * a JS number.
+ */
+export function sdkStyleNonce(nowMs: number = Date.now()): string {
+  return `${Math.floor(nowMs)}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+}

@@ -1,0 +1,45 @@
+import type DataLoader from 'dataloader';
+
+import { BadUserInputError } from '../errors/api-errors.js';
+import { decodeGlobalIdOf, type GlobalIdKind } from '../schema/ids.js';
+
+export const MAX_BATCH_IDS = 100;
+
+export const ORGANIZER_DESCRIPTION =
+  'The provider user to look up as. Required by TENCENT_MEETING, which reads on behalf of a user; ignored elsewhere.';
+
+/**
+ * Loads a batch of global ids through a loader. A malformed or wrong-kind id gets its own
+ * BAD_USER_INPUT entry (naming `ids[i]`); the others still load.
+ */
+export function loadAll<T>(
+  kind: GlobalIdKind,
+  ids: string[],
+  loader: DataLoader<string, T | null>,
+): Promise<Array<T | null | Error>> {
+  if (ids.length > MAX_BATCH_IDS) {
+    throw new BadUserInputError(`ids takes at most ${MAX_BATCH_IDS} ids`, {
+      field: 'ids',
+      rule: 'arrayMaxSize',
+    });
+  }
+  return Promise.all(
+    ids.map(async (id, i) => {
+      try {
+        decodeGlobalIdOf(kind, id, `ids[${i}]`);
+        return await loader.load(id);
+      } catch (error) {
+        return error as Error;
+      }
+    }),
+  );
+}
+
+export function checkMeetingCode(meetingCode: string): void {
+  if (!/^\d{3,20}$/.test(meetingCode)) {
+    throw new BadUserInputError('meetingCode must be 3 to 20 digits', {
+      field: 'meetingCode',
+      rule: 'meetingCode',
+    });
+  }
+}

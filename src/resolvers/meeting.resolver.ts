@@ -1,0 +1,85 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+
+import { Provider } from '../schema/enums/provider.enum.js';
+import { decodeGlobalIdOf } from '../schema/ids.js';
+import { ScheduleMeetingInput } from '../schema/inputs/schedule-meeting.input.js';
+import { StartInstantMeetingInput } from '../schema/inputs/start-instant-meeting.input.js';
+import { Meeting } from '../schema/types/meeting.type.js';
+import type { Context } from '../server/context.js';
+import { checkMeetingCode, loadAll, ORGANIZER_DESCRIPTION } from './lookup.js';
+
+@Resolver(() => Meeting)
+export class MeetingResolver {
+  @Query(() => Meeting, { nullable: true, description: 'A meeting by global id; null when it does not exist.' })
+  meeting(
+    @Arg('id', () => ID, { description: 'Global id of the meeting.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<Meeting | null> {
+    decodeGlobalIdOf('Meeting', id, 'id');
+    return ctx.loaders.meeting.load(id);
+  }
+
+  @Query(() => [Meeting], {
+    nullable: 'items',
+    description:
+      'Meetings by global id, batched per provider: one entry per id, in order, null where missing. A failed id gets its own error and does not fail the others.',
+  })
+  meetings(
+    @Arg('ids', () => [ID], { description: 'Global ids of meetings (at most 100).' }) ids: string[],
+    @Ctx() ctx: Context,
+  ): Promise<Array<Meeting | null | Error>> {
+    return loadAll('Meeting', ids, ctx.loaders.meeting);
+  }
+
+  @Query(() => Meeting, { nullable: true, description: 'A meeting by its meeting code; null when none.' })
+  async meetingByCode(
+    @Arg('provider', () => Provider, { description: 'The provider the code belongs to.' }) provider: Provider,
+    @Arg('meetingCode', () => String, { description: 'The code people type to join.' }) meetingCode: string,
+    @Arg('organizer', () => String, { nullable: true, description: ORGANIZER_DESCRIPTION })
+    organizer: string | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<Meeting | null> {
+    checkMeetingCode(meetingCode);
+    const meeting = await ctx.dataSource(provider).getMeetingByCode(meetingCode, organizer ?? undefined);
+    if (meeting) ctx.loaders.meeting.prime(meeting.id, meeting);
+    return meeting;
+  }
+
+  @Mutation(() => Meeting, { description: 'Books a meeting, one-off or recurring.' })
+  async scheduleMeeting(
+    @Arg('input', () => ScheduleMeetingInput, { description: 'What to book.' }) input: ScheduleMeetingInput,
+    @Ctx() ctx: Context,
+  ): Promise<Meeting> {
+    const meeting = await ctx.dataSource(input.provider).scheduleMeeting(input);
+    ctx.log.info({ provider: input.provider, meetingId: meeting.providerId }, 'meeting scheduled');
+    ctx.loaders.meeting.prime(meeting.id, meeting);
+    return meeting;
+  }
+
+  @Mutation(() => Meeting, { description: 'Starts a meeting now.' })
+  async startInstantMeeting(
+    @Arg('input', () => StartInstantMeetingInput, { description: 'What to start.' })
+    input: StartInstantMeetingInput,
+    @Ctx() ctx: Context,
+  ): Promise<Meeting> {
+    const meeting = await ctx.dataSource(input.provider).startInstantMeeting(input);
+    ctx.log.info({ provider: input.provider, meetingId: meeting.providerId }, 'instant meeting started');
+    ctx.loaders.meeting.prime(meeting.id, meeting);
+    return meeting;
+  }
+
+  @Mutation(() => Meeting, {
+    description: 'Cancels a meeting (a whole series, for a recurring one); answers it as it now is.',
+  })
+  async cancelMeeting(
+    @Arg('id', () => ID, { description: 'Global id of the meeting.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<Meeting> {
+    const ref = decodeGlobalIdOf('Meeting', id, 'id');
+    // The data source throws NOT_FOUND when the provider does not know the meeting.
+    const meeting = await ctx.dataSource(ref.provider).cancelMeeting(ref);
+    ctx.log.info({ provider: ref.provider, meetingId: ref.providerId }, 'meeting cancelled');
+    ctx.loaders.meeting.clear(id).prime(id, meeting);
+    return meeting;
+  }
+}

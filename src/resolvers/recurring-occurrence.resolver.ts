@@ -1,0 +1,34 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+
+import { decodeGlobalIdOf } from '../schema/ids.js';
+import { Meeting } from '../schema/types/meeting.type.js';
+import { RecurringOccurrence } from '../schema/types/recurring-occurrence.type.js';
+import type { Context } from '../server/context.js';
+
+@Resolver(() => RecurringOccurrence)
+export class RecurringOccurrenceResolver {
+  @FieldResolver(() => Meeting, { nullable: true, description: 'The series this occurrence belongs to.' })
+  meeting(@Root() occurrence: RecurringOccurrence, @Ctx() ctx: Context): Promise<Meeting | null> {
+    return ctx.loaders.meeting.load(occurrence.meetingId);
+  }
+
+  @Mutation(() => RecurringOccurrence, {
+    description: 'Cancels one occurrence of a recurring meeting; the others stay.',
+  })
+  async cancelOccurrence(
+    @Arg('id', () => ID, { description: 'Global id of the occurrence.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<RecurringOccurrence> {
+    const ref = decodeGlobalIdOf('RecurringOccurrence', id, 'id');
+    const occurrence = await ctx
+      .dataSource(ref.provider)
+      .cancelOccurrence(ref, ref.occurrenceId!);
+    ctx.log.info(
+      { provider: ref.provider, meetingId: ref.providerId, occurrenceId: ref.occurrenceId },
+      'occurrence cancelled',
+    );
+    // The series changed: later reads in this request must not see the old occurrence list.
+    ctx.loaders.meeting.clear(occurrence.meetingId);
+    return occurrence;
+  }
+}

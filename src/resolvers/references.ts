@@ -1,0 +1,31 @@
+import type { Context } from '../server/context.js';
+import { decodeGlobalIdOf, meetingGlobalId } from '../schema/ids.js';
+import type { Meeting } from '../schema/types/meeting.type.js';
+import type { RecurringOccurrence } from '../schema/types/recurring-occurrence.type.js';
+import type { Webinar } from '../schema/types/webinar.type.js';
+
+/**
+ * Federation `__resolveReference` for the entities: through the request's loaders, so a gateway
+ * asking for many entities makes one batched load per provider. An unknown id resolves to null
+ * (never a `!` assertion); a malformed or wrong-kind id is BAD_USER_INPUT.
+ */
+export const referenceResolvers = {
+  Meeting: (ref: { id: string }, ctx: Context): Promise<Meeting | null> => {
+    decodeGlobalIdOf('Meeting', ref.id, 'id');
+    return ctx.loaders.meeting.load(ref.id);
+  },
+  Webinar: (ref: { id: string }, ctx: Context): Promise<Webinar | null> => {
+    decodeGlobalIdOf('Webinar', ref.id, 'id');
+    return ctx.loaders.webinar.load(ref.id);
+  },
+  RecurringOccurrence: async (
+    ref: { id: string },
+    ctx: Context,
+  ): Promise<RecurringOccurrence | null> => {
+    const parts = decodeGlobalIdOf('RecurringOccurrence', ref.id, 'id');
+    const meeting = await ctx.loaders.meeting.load(
+      meetingGlobalId(parts.provider, parts.providerId, parts.organizer),
+    );
+    return meeting?.occurrences.find((o) => o.providerOccurrenceId === parts.occurrenceId) ?? null;
+  },
+};

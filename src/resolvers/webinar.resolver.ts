@@ -1,0 +1,69 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+
+import { Provider } from '../schema/enums/provider.enum.js';
+import { decodeGlobalIdOf } from '../schema/ids.js';
+import { ScheduleWebinarInput } from '../schema/inputs/schedule-webinar.input.js';
+import { Webinar } from '../schema/types/webinar.type.js';
+import type { Context } from '../server/context.js';
+import { checkMeetingCode, loadAll, ORGANIZER_DESCRIPTION } from './lookup.js';
+
+@Resolver(() => Webinar)
+export class WebinarResolver {
+  @Query(() => Webinar, { nullable: true, description: 'A webinar by global id; null when it does not exist.' })
+  webinar(
+    @Arg('id', () => ID, { description: 'Global id of the webinar.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<Webinar | null> {
+    decodeGlobalIdOf('Webinar', id, 'id');
+    return ctx.loaders.webinar.load(id);
+  }
+
+  @Query(() => [Webinar], {
+    nullable: 'items',
+    description:
+      'Webinars by global id, batched per provider: one entry per id, in order, null where missing.',
+  })
+  webinars(
+    @Arg('ids', () => [ID], { description: 'Global ids of webinars (at most 100).' }) ids: string[],
+    @Ctx() ctx: Context,
+  ): Promise<Array<Webinar | null | Error>> {
+    return loadAll('Webinar', ids, ctx.loaders.webinar);
+  }
+
+  @Query(() => Webinar, { nullable: true, description: 'A webinar by its meeting code; null when none.' })
+  async webinarByCode(
+    @Arg('provider', () => Provider, { description: 'The provider the code belongs to.' }) provider: Provider,
+    @Arg('meetingCode', () => String, { description: 'The code people type to join.' }) meetingCode: string,
+    @Arg('organizer', () => String, { nullable: true, description: ORGANIZER_DESCRIPTION })
+    organizer: string | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<Webinar | null> {
+    checkMeetingCode(meetingCode);
+    const webinar = await ctx.dataSource(provider).getWebinarByCode(meetingCode, organizer ?? undefined);
+    if (webinar) ctx.loaders.webinar.prime(webinar.id, webinar);
+    return webinar;
+  }
+
+  @Mutation(() => Webinar, { description: 'Books a webinar.' })
+  async scheduleWebinar(
+    @Arg('input', () => ScheduleWebinarInput, { description: 'What to book.' }) input: ScheduleWebinarInput,
+    @Ctx() ctx: Context,
+  ): Promise<Webinar> {
+    const webinar = await ctx.dataSource(input.provider).scheduleWebinar(input);
+    ctx.log.info({ provider: input.provider, webinarId: webinar.providerId }, 'webinar scheduled');
+    ctx.loaders.webinar.prime(webinar.id, webinar);
+    return webinar;
+  }
+
+  @Mutation(() => Webinar, { description: 'Cancels a webinar; answers it as it now is.' })
+  async cancelWebinar(
+    @Arg('id', () => ID, { description: 'Global id of the webinar.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<Webinar> {
+    const ref = decodeGlobalIdOf('Webinar', id, 'id');
+    const webinar = await ctx.dataSource(ref.provider).cancelWebinar(ref);
+    ctx.log.info({ provider: ref.provider, webinarId: ref.providerId }, 'webinar cancelled');
+    ctx.loaders.webinar.clear(id).prime(id, webinar);
+    return webinar;
+  }
+}

@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+
+import type { Logger } from 'pino';
+
+import { createLoaders, type Loaders } from '../loaders/create-loaders.js';
+import type { MeetingProvider } from '../providers/meeting-provider.js';
+import type { ProviderRegistry } from '../providers/registry.js';
+import type { Provider } from '../schema/enums/provider.enum.js';
+
+/** What every resolver gets: built fresh for each request, never shared across requests. */
+export interface Context {
+  requestId: string;
+  log: Logger;
+  registry: ProviderRegistry;
+  /** The request's data source for a provider (created on first use). */
+  dataSource(provider: Provider): MeetingProvider;
+  loaders: Loaders;
+}
+
+export function createContext(registry: ProviderRegistry, baseLog: Logger, requestId?: string): Context {
+  const id = requestId && /^[\w.-]{1,64}$/.test(requestId) ? requestId : randomUUID();
+  const log = baseLog.child({ requestId: id });
+  const sources = new Map<Provider, MeetingProvider>();
+  const dataSource = (provider: Provider): MeetingProvider => {
+    let source = sources.get(provider);
+    if (!source) {
+      source = registry.get(provider).createDataSource({ requestId: id, log });
+      sources.set(provider, source);
+    }
+    return source;
+  };
+  return { requestId: id, log, registry, dataSource, loaders: createLoaders(dataSource) };
+}

@@ -1,0 +1,53 @@
+import { validate, type ValidationError } from 'class-validator';
+import type { ValidatorFn } from 'type-graphql';
+
+import { BadUserInputError } from '../errors/api-errors.js';
+
+export interface Violation {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+/**
+ * type-graphql's `validateFn`: runs class-validator on input objects and throws ONE
+ * BAD_USER_INPUT error whose `field` is the argument path (`input.recurrence.count`) and whose
+ * `rule` is the constraint broken, with every violation listed. Unlike the built-in
+ * "Argument Validation Error" it never echoes the input back (`target`/`value` are off): inputs
+ * can hold passwords.
+ */
+export const validateInput: ValidatorFn = async (argValue, _argType, { args }) => {
+  if (argValue === null || typeof argValue !== 'object' || Array.isArray(argValue)) return;
+  if (argValue instanceof Date) return;
+  const argName = Object.keys(args).find((key) => args[key] === argValue) ?? 'input';
+  const errors = await validate(argValue as object, {
+    skipMissingProperties: false,
+    forbidUnknownValues: false,
+    validationError: { target: false, value: false },
+  });
+  if (errors.length === 0) return;
+  const violations = flatten(errors, argName);
+  const first = violations[0]!;
+  throw new BadUserInputError(violations.map((v) => `${v.field}: ${v.message}`).join('; '), {
+    field: first.field,
+    rule: first.rule,
+    violations,
+  });
+};
+
+function flatten(errors: ValidationError[], parent: string): Violation[] {
+  const out: Violation[] = [];
+  for (const error of errors) {
+    const field = /^\d+$/.test(error.property)
+      ? `${parent}[${error.property}]`
+      : `${parent}.${error.property}`;
+    const constraints = Object.entries(error.constraints ?? {});
+    // A missing required value also breaks the value's format rules; report the requirement.
+    const required = constraints.find(([rule]) => rule.startsWith('required'));
+    for (const [rule, message] of required ? [required] : constraints) {
+      out.push({ field, rule, message: message.replace(/^(\S+\.)?(\S+) /, `${error.property} `) });
+    }
+    if (error.children?.length) out.push(...flatten(error.children, field));
+  }
+  return out;
+}

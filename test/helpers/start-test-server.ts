@@ -1,0 +1,94 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type GraphQLFormattedError } from 'graphql';
+
+import { buildApp, type App } from '../../src/app.js';
+import { loadConfig } from '../../src/config/env.js';
+import type { EmulatorHandle } from '../../src/emulators/emulator-server.js';
+import { Provider } from '../../src/schema/enums/provider.enum.js';
+import { createLogger } from '../../src/server/logger.js';
+
+export interface GraphQLResult<TData> {
+  status: number;
+  data?: TData | null;
+  errors?: GraphQLFormattedError[];
+  /** The raw response text, for grepping secrets. */
+  raw: string;
+}
+
+export interface TestServer {
+  /** Base URL, e.g. http://127.0.0.1:PORT */
+  url: string;
+  graphqlUrl: string;
+  app: App;
+  /** The sandbox emulators (absent for a provider configured LIVE through `env`). */
+  emulators: Partial<Record<Provider, EmulatorHandle>>;
+  /** Every log line the server wrote, as raw JSON text. */
+  logs: string[];
+  execute<TData, TVariables>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables?: TVariables,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResult<TData>>;
+  /** Raw GraphQL text, for operations outside codegen (federation `_entities`, `_service`). */
+  executeText<TData = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResult<TData>>;
+  /** Resets every sandbox emulator (state, journal, faults, clock). */
+  resetEmulators(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole server as a user runs it, on port 0: SANDBOX providers get their emulators on port 0
+ * too (through the same wiring as `npm start`). `env` may configure providers LIVE, e.g. pointed
+ * at a standalone emulator, to test the production path.
+ */
+export async function startTestServer(options: { env?: Record<string, string> } = {}): Promise<TestServer> {
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', ...options.env });
+  const logs: string[] = [];
+  const log = createLogger({
+    level: config.logLevel,
+    destination: { write: (line: string) => void logs.push(line) },
+  });
+  const app = await buildApp(config, log);
+  const url = await app.server.listen(0, '127.0.0.1');
+  const graphqlUrl = `${url}/graphql`;
+
+  const post = async <TData>(body: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+    const raw = await response.text();
+    const parsed = JSON.parse(raw) as { data?: TData | null; errors?: GraphQLFormattedError[] };
+    return { status: response.status, data: parsed.data, errors: parsed.errors, raw };
+  };
+
+  return {
+    url,
+    graphqlUrl,
+    app,
+    emulators: app.emulators,
+    logs,
+    execute: (document, variables, headers) =>
+      post({ query: print(document), variables: variables ?? {} }, headers),
+    executeText: (query, variables) => post({ query, variables: variables ?? {} }),
+    resetEmulators: () => {
+      for (const emulator of Object.values(app.emulators)) emulator.reset();
+    },
+    close: () => app.close(1000),
+  };
+}
+
+/** The first error's `extensions.code`, or undefined. */
+export function errorCode(result: GraphQLResult<unknown>): unknown {
+  return result.errors?.[0]?.extensions?.code;
+}
+
+/** A time `minutes` from now, rounded to the minute, as an ISO string. */
+export function minutesFromNow(minutes: number): string {
+  const ms = Math.ceil(Date.now() / 60_000) * 60_000 + minutes * 60_000;
+  return new Date(ms).toISOString();
+}

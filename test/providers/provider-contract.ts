@@ -1,0 +1,224 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+
+import {
+  CancelMeetingDocument,
+  GetMeetingByCodeDocument,
+  GetMeetingDocument,
+  GetMeetingsDocument,
+  MeetingStatus,
+  ScheduleMeetingDocument,
+  type ScheduleMeetingInput,
+} from '../__generated__/operations.js';
+import type { EmulatorHandle } from '../../src/emulators/emulator-server.js';
+import { decodeGlobalId, encodeGlobalId } from '../../src/schema/ids.js';
+import { Provider } from '../../src/schema/enums/provider.enum.js';
+import { errorCode, startTestServer, type TestServer } from '../helpers/start-test-server.js';
+
+/**
+ * The provider contract (STYLE habit 9): one suite every provider runs through the whole server
+ * over real HTTP to its emulator. Each provider's `<provider>.contract.test.ts` calls
+ * `defineProviderContract` with what differs, then adds its own quirks in other files.
+ */
+export interface ProviderContractSetup {
+  provider: Provider;
+  /** A valid scheduleMeeting input for this provider (future times, all required fields). */
+  scheduleMeetingInput(): ScheduleMeetingInput;
+  /** Journal operation names of the emulator. */
+  operations: { createMeeting: string; getMeeting: string; cancelMeeting: string };
+  /** A well-formed provider id that the emulator does not know. */
+  unknownProviderId: string;
+  /** Organizer for lookups by code (Tencent reads on behalf of a user). */
+  organizer?: string;
+  /**
+   * Environment that configures this provider LIVE against `emulatorUrl` with a wrong secret,
+   * plus the secret values that must never appear in an answer or a log line.
+   */
+  wrongSecretEnv(emulatorUrl: string): { env: Record<string, string>; secrets: string[] };
+}
+
+export function defineProviderContract(name: string, setup: ProviderContractSetup): void {
+  describe(`provider contract: ${name}`, () => {
+    let server: TestServer;
+    let emulator: EmulatorHandle;
+
+    beforeAll(async () => {
+      server = await startTestServer();
+      emulator = server.emulators[setup.provider]!;
+    });
+    afterAll(() => server.close());
+    beforeEach(() => {
+      server.resetEmulators();
+    });
+
+    const schedule = async (overrides: Partial<ScheduleMeetingInput> = {}) => {
+      const result = await server.execute(ScheduleMeetingDocument, {
+        input: { ...setup.scheduleMeetingInput(), ...overrides },
+      });
+      expect(result.errors).toBeUndefined();
+      return result.data!.scheduleMeeting;
+    };
+
+    it('creates a meeting, reads it by id and by code, and cancels it', async () => {
+      const input = setup.scheduleMeetingInput();
+      const created = await schedule();
+      expect(created.provider).toBe(setup.provider);
+      expect(created.subject).toBe(input.subject);
+      expect(created.status).toBe(MeetingStatus.Init);
+      expect(typeof created.providerId).toBe('string');
+
+      const read = await server.execute(GetMeetingDocument, { id: created.id });
+      expect(read.errors).toBeUndefined();
+      expect(read.data!.meeting).toMatchObject({
+        id: created.id,
+        providerId: created.providerId,
+        subject: input.subject,
+      });
+
+      expect(created.meetingCode).toBeTruthy();
+      const byCode = await server.execute(GetMeetingByCodeDocument, {
+        provider: setup.provider as never,
+        meetingCode: created.meetingCode!,
+        organizer: setup.organizer,
+      });
+      expect(byCode.errors).toBeUndefined();
+      expect(byCode.data!.meetingByCode?.providerId).toBe(created.providerId);
+
+      const cancelled = await server.execute(CancelMeetingDocument, { id: created.id });
+      expect(cancelled.errors).toBeUndefined();
+      expect(cancelled.data!.cancelMeeting.status).toBe(MeetingStatus.Cancelled);
+      expect(emulator.calls(setup.operations.createMeeting)).toHaveLength(1);
+      expect(emulator.calls(setup.operations.cancelMeeting)).toHaveLength(1);
+    });
+
+    it('answers times as the same instants it was given, in UTC', async () => {
+      const input = setup.scheduleMeetingInput();
+      const created = await schedule();
+      const read = await server.execute(GetMeetingDocument, { id: created.id });
+      const meeting = read.data!.meeting!;
+      expect(new Date(meeting.startTime).getTime()).toBe(new Date(input.startTime).getTime());
+      expect(new Date(meeting.endTime!).getTime()).toBe(new Date(input.endTime).getTime());
+      expect(meeting.startTime).toMatch(/Z$/);
+    });
+
+    it('keeps the provider id an exact string through the global id', async () => {
+      const created = await schedule();
+      const parts = decodeGlobalId(created.id, 'id');
+      expect(parts.provider).toBe(setup.provider);
+      expect(parts.providerId).toBe(created.providerId);
+      const read = await server.execute(GetMeetingDocument, { id: created.id });
+      expect(read.data!.meeting!.providerId).toBe(created.providerId);
+      if (/^\d+$/.test(created.providerId) && created.providerId.length > 15) {
+        // Beyond 2^53 a JS number would have rounded it.
+        expect(String(Number(created.providerId))).not.toBe(created.providerId);
+      }
+    });
+
+    it('moves the status with the provider clock: past the end it is over', async () => {
+      const created = await schedule();
+      emulator.clock.advance(3 * 24 * 3600);
+      const read = await server.execute(GetMeetingDocument, { id: created.id });
+      expect([MeetingStatus.Ended, MeetingStatus.Recycled]).toContain(read.data!.meeting!.status);
+    });
+
+    it('reads each distinct id of a batch upstream at most once, in order, null where missing', async () => {
+      const a = await schedule();
+      const b = await schedule({ subject: 'second' });
+      const missing = encodeGlobalId({
+        kind: 'Meeting',
+        provider: setup.provider,
+        providerId: setup.unknownProviderId,
+        organizer: decodeGlobalId(a.id, 'id').organizer,
+      });
+      const before = emulator.calls(setup.operations.getMeeting).length;
+      const result = await server.execute(GetMeetingsDocument, { ids: [a.id, b.id, a.id, missing] });
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.meetings.map((m) => m?.providerId ?? null)).toEqual([
+        a.providerId,
+        b.providerId,
+        a.providerId,
+        null,
+      ]);
+      expect(emulator.calls(setup.operations.getMeeting).length - before).toBe(3);
+    });
+
+    it('answers null for an unknown id and NOT_FOUND when cancelling it', async () => {
+      const created = await schedule();
+      const unknown = encodeGlobalId({
+        kind: 'Meeting',
+        provider: setup.provider,
+        providerId: setup.unknownProviderId,
+        organizer: decodeGlobalId(created.id, 'id').organizer,
+      });
+      const read = await server.execute(GetMeetingDocument, { id: unknown });
+      expect(read.errors).toBeUndefined();
+      expect(read.data!.meeting).toBeNull();
+      const cancel = await server.execute(CancelMeetingDocument, { id: unknown });
+      expect(errorCode(cancel)).toBe('NOT_FOUND');
+    });
+
+    it('refuses bad input before any request reaches the provider', async () => {
+      const input = setup.scheduleMeetingInput();
+      const result = await server.execute(ScheduleMeetingDocument, {
+        input: { ...input, subject: '', endTime: input.startTime },
+      });
+      expect(errorCode(result)).toBe('BAD_USER_INPUT');
+      expect(result.errors![0]!.extensions!.field).toBe('input.subject');
+      expect(emulator.requests()).toHaveLength(0);
+    });
+
+    it('retries a read that fails with 503 and answers', async () => {
+      const created = await schedule();
+      emulator.faults.add({ kind: 'http', status: 503, operation: setup.operations.getMeeting });
+      const read = await server.execute(GetMeetingDocument, { id: created.id });
+      expect(read.errors).toBeUndefined();
+      expect(read.data!.meeting!.providerId).toBe(created.providerId);
+      expect(emulator.calls(setup.operations.getMeeting).map((c) => c.status)).toEqual([503, 200]);
+    });
+
+    it('maps a read that keeps failing to PROVIDER_UNAVAILABLE', async () => {
+      const created = await schedule();
+      emulator.faults.add({ kind: 'http', status: 502, times: 5, operation: setup.operations.getMeeting });
+      const read = await server.execute(GetMeetingDocument, { id: created.id });
+      expect(errorCode(read)).toBe('PROVIDER_UNAVAILABLE');
+      expect(read.errors![0]!.extensions!.provider).toBe(setup.provider);
+      emulator.faults.clear();
+    });
+
+    it('maps a body that is not JSON to PROVIDER_RESPONSE_INVALID', async () => {
+      const created = await schedule();
+      emulator.faults.add({ kind: 'malformed', operation: setup.operations.getMeeting });
+      const read = await server.execute(GetMeetingDocument, { id: created.id });
+      expect(errorCode(read)).toBe('PROVIDER_RESPONSE_INVALID');
+    });
+
+    it('reports a create whose answer was lost as OUTCOME_UNKNOWN and never re-sends it', async () => {
+      emulator.faults.add({ kind: 'drop', operation: setup.operations.createMeeting });
+      const result = await server.execute(ScheduleMeetingDocument, { input: setup.scheduleMeetingInput() });
+      expect(errorCode(result)).toBe('OUTCOME_UNKNOWN');
+      expect(emulator.calls(setup.operations.createMeeting)).toHaveLength(1);
+    });
+
+    it('maps a rate limit to PROVIDER_RATE_LIMITED', async () => {
+      emulator.faults.add({ kind: 'rateLimit', operation: setup.operations.createMeeting });
+      const result = await server.execute(ScheduleMeetingDocument, { input: setup.scheduleMeetingInput() });
+      expect(errorCode(result)).toBe('PROVIDER_RATE_LIMITED');
+      expect(result.errors![0]!.extensions!.providerCode).not.toBeNull();
+      expect(emulator.calls(setup.operations.createMeeting)).toHaveLength(1);
+    });
+
+    it('maps a wrong secret to PROVIDER_AUTH_FAILED and never shows the secret', async () => {
+      const { env, secrets } = setup.wrongSecretEnv(emulator.url);
+      const live = await startTestServer({ env });
+      try {
+        const result = await live.execute(ScheduleMeetingDocument, { input: setup.scheduleMeetingInput() });
+        expect(errorCode(result)).toBe('PROVIDER_AUTH_FAILED');
+        expect(result.errors![0]!.extensions!.provider).toBe(setup.provider);
+        expect(result.errors![0]!.extensions!.providerCode).not.toBeNull();
+        const everything = [result.raw, ...live.logs].join('\n');
+        for (const secret of secrets) expect(everything).not.toContain(secret);
+      } finally {
+        await live.close();
+      }
+    });
+  });
+}
