@@ -1,29 +1,59 @@
 import type { TencentMeetingCredentials } from '../../config/config.types.js';
-import type { EmulatorClock } from '../clock.js';
+import { EmulatorClock } from '../clock.js';
 import { startEmulatorServer, type EmulatorHandle } from '../emulator-server.js';
+import { TencentRequestAuthenticator } from './auth.js';
+import { tencentFaultRenderer } from './errors.js';
+import { tencentRoutes } from './routes.js';
+import { TencentMeetingState } from './state.js';
 
+/**
+ * The Tencent Meeting sandbox emulator (PRODUCT.md "The sandbox emulators"; providers.md §1).
+ *
+ * Provider paths: `POST /v1/meetings`, `GET /v1/meetings/{id}`, `GET /v1/meetings?meeting_code=…`
+ * (and `?userid=…` listing), `PUT /v1/meetings/{id}`, `POST /v1/meetings/{id}/cancel`,
+ * `POST /v1/webinars`, `GET /v1/webinars?meeting_id=…|meeting_code=…`,
+ * `POST /v1/webinars/{id}/cancel`. Every request is signature-checked (§1.1).
+ *
+ * Journal operation names (for `emulator.calls(op)` and fault matching): `createMeeting`,
+ * `getMeeting`, `getMeetingByCode`, `updateMeeting`, `cancelMeeting`, `createWebinar`,
+ * `getWebinar`, `cancelWebinar`; `unknown` for any other path.
+ *
+ * The `/__admin/` control plane (journal, faults, clock, reset) comes from the shared
+ * emulator-server; faults render as Tencent error bodies (rate limit = 190310).
+ */
 export interface TencentMeetingEmulatorOptions {
   credentials: TencentMeetingCredentials;
   host?: string;
   port?: number;
   clock?: EmulatorClock;
+  /** Seed of the deterministic id generator (a fresh emulator's first id is 20 digits > 2^63). */
+  idSeed?: bigint;
+  /** providers.md §1.5 T-W3 strict reading: webinars must start ≥ 30 min ahead. */
+  strictWebinarStart?: boolean;
 }
 
-// TODO(provider issue): placeholder emulator with no provider routes yet.
-export function startTencentMeetingEmulator(
+export interface TencentMeetingEmulatorHandle extends EmulatorHandle {
+  /** The emulator's memory, for tests that look behind the API. */
+  readonly state: TencentMeetingState;
+}
+
+export async function startTencentMeetingEmulator(
   options: TencentMeetingEmulatorOptions,
-): Promise<EmulatorHandle> {
-  return startEmulatorServer({
+): Promise<TencentMeetingEmulatorHandle> {
+  const clock = options.clock ?? new EmulatorClock();
+  const state = new TencentMeetingState(options.idSeed);
+  const auth = new TencentRequestAuthenticator(options.credentials, clock);
+  const handle = await startEmulatorServer({
     name: 'tencent-meeting',
     host: options.host,
     port: options.port,
-    clock: options.clock,
-    routes: [],
-    renderer: {
-      providerError: (code) => ({ status: 400, body: { error: code } }),
-      rateLimited: () => ({ status: 429, body: { error: 'rate limited' } }),
-      notFound: () => ({ status: 404, body: { error: 'not found' } }),
+    clock,
+    routes: tencentRoutes({ state, auth, clock, strictWebinarStart: options.strictWebinarStart ?? false }),
+    renderer: tencentFaultRenderer,
+    resetState: () => {
+      state.reset();
+      auth.reset();
     },
-    resetState: () => undefined,
   });
+  return Object.assign(handle, { state });
 }

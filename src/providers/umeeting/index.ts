@@ -1,21 +1,60 @@
 import type { UmeetingCredentials } from '../../config/config.types.js';
 import { Provider } from '../../schema/enums/provider.enum.js';
+import { RecurrenceFrequency } from '../../schema/enums/recurrence-frequency.enum.js';
+import type { ProviderCapabilities } from '../../schema/types/provider-info.type.js';
 import type { ProviderModule } from '../meeting-provider.js';
 import type { ProviderModuleOptions } from '../provider-module.types.js';
-import { NO_CAPABILITIES, UnsupportedOperations } from '../unsupported.data-source.js';
+import { UmeetingClient } from './umeeting.client.js';
+import { UmeetingDataSource } from './umeeting.data-source.js';
+import { UMEETING_MEDIA_FIELDS } from './umeeting.mapper.js';
 
-// TODO(provider issue): placeholder until the Umeeting data source lands; everything is
-// UNSUPPORTED_BY_PROVIDER and the capabilities say so.
-export function createUmeetingModule(
-  options: ProviderModuleOptions<UmeetingCredentials> & { timeZone: string },
-): ProviderModule {
+/** What umeeting can do through this API (providers.md §3.2, §3.3). */
+export const UMEETING_CAPABILITIES: ProviderCapabilities = {
+  meetings: true,
+  webinars: false,
+  instantMeetings: true,
+  lookupByCode: true,
+  cancel: true,
+  cancelOccurrence: true,
+  recurrenceFrequencies: [
+    RecurrenceFrequency.DAILY,
+    RecurrenceFrequency.WEEKDAYS,
+    RecurrenceFrequency.WEEKLY,
+    RecurrenceFrequency.MONTHLY,
+  ],
+  recurrenceFields: ['weekDays', 'monthDay', 'monthWeek', 'monthWeekDay', 'until', 'count'],
+  liveStreaming: true,
+  mediaSettings: [...UMEETING_MEDIA_FIELDS],
+};
+
+export type UmeetingModuleOptions = ProviderModuleOptions<UmeetingCredentials> & { timeZone: string };
+
+/**
+ * The umeeting provider, built once at start-up: one form-encoding got client (keep-alive), the
+ * credentials registered for redaction, and a fresh data source per request.
+ */
+export function createUmeetingModule(options: UmeetingModuleOptions): ProviderModule {
+  const client = new UmeetingClient({
+    baseUrl: options.config.baseUrl,
+    credentials: options.config.credentials,
+    timeoutMs: options.timeoutMs,
+  });
+  const timeZone = options.timeZone;
   return {
     provider: Provider.UMEETING,
     mode: options.config.mode,
-    capabilities: NO_CAPABILITIES,
+    capabilities: UMEETING_CAPABILITIES,
     baseUrl: options.config.baseUrl,
-    createDataSource: () => new UnsupportedOperations(Provider.UMEETING),
-    isReachable: () => Promise.resolve(true),
-    close: () => Promise.resolve(),
+    createDataSource: (scope) =>
+      new UmeetingDataSource({
+        client,
+        timeZone,
+        log: scope.log.child({ source: 'umeeting', requestId: scope.requestId }),
+      }),
+    isReachable: () => client.ping(),
+    close: () => {
+      client.close();
+      return Promise.resolve();
+    },
   };
 }

@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+
+import { ConfigError, loadConfig } from '../config/env.js';
+import { Provider } from '../schema/enums/provider.enum.js';
+import { startEmulator } from './start-emulator.js';
+
+/**
+ * `npm run emulator -- <tencent-meeting|wecom|umeeting> [--port N]`: one provider emulator,
+ * standalone on 127.0.0.1, with the credentials of the same environment variables as the server
+ * (else the sandbox credentials of .env.example). Point a LIVE provider at the printed URL to
+ * test the production path.
+ */
+const NAMES: Record<string, Provider> = {
+  'tencent-meeting': Provider.TENCENT_MEETING,
+  wecom: Provider.WECOM,
+  umeeting: Provider.UMEETING,
+};
+
+function usage(message: string): never {
+  process.stderr.write(
+    `${message}\nusage: npm run emulator -- <${Object.keys(NAMES).join('|')}> [--port N]\n`,
+  );
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+const name = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a));
+const provider = name ? NAMES[name] : undefined;
+if (!provider) usage(name ? `unknown provider "${name}"` : 'which provider?');
+const portIndex = args.indexOf('--port');
+const portText = portIndex >= 0 ? args[portIndex + 1] : '0';
+if (!portText || !/^\d+$/.test(portText) || Number(portText) > 65535) usage('--port takes 0–65535');
+
+let config;
+try {
+  // Only the credentials matter here; base URLs and PORT are the server's business.
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.endsWith('_BASE_URL') && k !== 'PORT'),
+  );
+  config = loadConfig(env);
+} catch (error) {
+  if (error instanceof ConfigError) usage(error.message);
+  throw error;
+}
+const emulator = await startEmulator(provider, config, { host: '127.0.0.1', port: Number(portText) });
+process.stdout.write(`${name} emulator listening at ${emulator.url}\n`);
+const stop = () => void emulator.close().then(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

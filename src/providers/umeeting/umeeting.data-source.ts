@@ -1,0 +1,239 @@
+import type { Logger } from 'pino';
+
+import { ApiError, NotFoundError, OutcomeUnknownError, ProviderError } from '../../errors/api-errors.js';
+import { MeetingKind } from '../../schema/enums/meeting-kind.enum.js';
+import { MeetingStatus } from '../../schema/enums/meeting-status.enum.js';
+import { Provider } from '../../schema/enums/provider.enum.js';
+import type { ScheduleMeetingInput } from '../../schema/inputs/schedule-meeting.input.js';
+import type { StartInstantMeetingInput } from '../../schema/inputs/start-instant-meeting.input.js';
+import type { Meeting } from '../../schema/types/meeting.type.js';
+import type { RecurringOccurrence } from '../../schema/types/recurring-occurrence.type.js';
+import type { MeetingProvider, ResourceRef } from '../meeting-provider.js';
+import { UnsupportedOperations } from '../unsupported.data-source.js';
+import type { UmeetingCall, UmeetingClient } from './umeeting.client.js';
+import { invalidResponse } from './umeeting.errors.js';
+import {
+  UmeetingResponseShapeError,
+  meetingFromCreate,
+  meetingFromWire,
+  toInstantForm,
+  toScheduleForm,
+} from './umeeting.mapper.js';
+import { fromUmeetingTime, toUmeetingTime } from './umeeting.time.js';
+import {
+  UMEETING_PATHS,
+  type UmeetingCreateData,
+  type UmeetingForm,
+  type UmeetingMeetingWire,
+} from './umeeting.wire.js';
+
+export interface UmeetingDataSourceDeps {
+  client: UmeetingClient;
+  /** The zone umeeting's local times are in (UMEETING_TIMEZONE). */
+  timeZone: string;
+  log: Logger;
+  /** Injectable for tests; the instant meeting's start when the answer has none. */
+  now?: () => Date;
+}
+
+/**
+ * UnsupportedOperations typed as the interface, so overrides may take their arguments and return
+ * real values (its own methods are declared `(): Promise<never>`); every operation not overridden
+ * below (the webinar ones) still answers UNSUPPORTED_BY_PROVIDER.
+ */
+const UnsupportedBase: new (provider: Provider) => MeetingProvider = UnsupportedOperations;
+
+/** A meeting number is digits (10–11 in the docs, §3.4 U-17); anything else cannot exist. */
+const MEETING_NUMBER = /^\d{1,20}$/;
+const P = Provider.UMEETING;
+
+/**
+ * The umeeting data source (STYLE habit 1), made per request from the long-lived client.
+ * Webinars are not an umeeting thing: the UnsupportedOperations base refuses them.
+ */
+export class UmeetingDataSource extends UnsupportedBase implements MeetingProvider {
+  private readonly client: UmeetingClient;
+  private readonly timeZone: string;
+  private readonly log: Logger;
+  private readonly now: () => Date;
+
+  constructor(deps: UmeetingDataSourceDeps) {
+    super(P);
+    this.client = deps.client;
+    this.timeZone = deps.timeZone;
+    this.log = deps.log;
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /**
+   * Books a one-off or recurring meeting with `/umeeting/share/schedule`. Refuses before any
+   * request: a missing capacity, a duration of 30 minutes or less, a `user_key` over 200 bytes,
+   * and anything umeeting cannot express (BIWEEKLY, LOCAL recording, joinBeforeHost, …).
+   */
+  override async scheduleMeeting(input: ScheduleMeetingInput): Promise<Meeting> {
+    const form = toScheduleForm(input, this.timeZone);
+    const data = await this.send({
+      operation: 'scheduleMeeting',
+      path: UMEETING_PATHS.schedule,
+      form,
+      unsafe: true,
+    });
+    return this.fromCreate('scheduleMeeting', form, data, MeetingKind.SCHEDULED);
+  }
+
+  /** Starts a meeting now with `/umeeting/share/instant` (never recurring, §3.4 U-2). */
+  override async startInstantMeeting(input: StartInstantMeetingInput): Promise<Meeting> {
+    const form = toInstantForm(input);
+    const startedAt = this.now();
+    const data = await this.send({
+      operation: 'startInstantMeeting',
+      path: UMEETING_PATHS.instant,
+      form,
+      unsafe: true,
+    });
+    return this.fromCreate('startInstantMeeting', form, data, MeetingKind.INSTANT, startedAt);
+  }
+
+  /** Reads meetings one `/umeeting/share/get` each (umeeting has no batch read), in parallel. */
+  override async getMeetings(refs: readonly ResourceRef[]): Promise<Array<Meeting | null | Error>> {
+    return Promise.all(
+      refs.map((ref) =>
+        this.getOne(ref.providerId).catch((error: unknown) =>
+          error instanceof Error ? error : new Error(String(error)),
+        ),
+      ),
+    );
+  }
+
+  /** The umeeting meeting code is the meeting number: a get by meeting number. */
+  override async getMeetingByCode(meetingCode: string): Promise<Meeting | null> {
+    return this.getOne(meetingCode.trim());
+  }
+
+  /**
+   * Deletes the meeting (the whole series) with `/umeeting/share/delete` and the meeting number,
+   * then reads it back as it now is (CANCELLED).
+   */
+  override async cancelMeeting(ref: ResourceRef): Promise<Meeting> {
+    if (!MEETING_NUMBER.test(ref.providerId)) throw this.notFound(ref.providerId);
+    await this.send({
+      operation: 'cancelMeeting',
+      path: UMEETING_PATHS.delete,
+      form: { id: ref.providerId },
+      unsafe: true,
+    });
+    const meeting = await this.getOne(ref.providerId);
+    if (!meeting) throw this.notFound(ref.providerId);
+    return meeting;
+  }
+
+  /**
+   * Deletes one occurrence with `/umeeting/share/delete` and its `uuid` (providers.md §3.2: a
+   * uuid affects only that occurrence). The series is read first, so an occurrence of another
+   * meeting, or an unknown one, is NOT_FOUND and nothing is deleted.
+   */
+  override async cancelOccurrence(ref: ResourceRef, occurrenceId: string): Promise<RecurringOccurrence> {
+    const meeting = await this.getOne(ref.providerId);
+    const occurrence = meeting?.occurrences.find((o) => o.providerOccurrenceId === occurrenceId);
+    if (!occurrence) {
+      throw new NotFoundError(`umeeting meeting ${ref.providerId} has no such occurrence`, {
+        provider: P,
+        operation: 'cancelOccurrence',
+      });
+    }
+    await this.send({
+      operation: 'cancelOccurrence',
+      path: UMEETING_PATHS.delete,
+      form: { id: occurrenceId },
+      unsafe: true,
+    });
+    return { ...occurrence, status: MeetingStatus.CANCELLED };
+  }
+
+  private async getOne(meetingNumber: string): Promise<Meeting | null> {
+    if (!MEETING_NUMBER.test(meetingNumber)) return null;
+    let data: unknown;
+    try {
+      data = await this.send({
+        operation: 'getMeeting',
+        path: UMEETING_PATHS.get,
+        form: { meeting_id: meetingNumber },
+        unsafe: false,
+      });
+    } catch (error) {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    }
+    if (!isObject(data)) throw invalidResponse({ operation: 'getMeeting', unsafe: false }, 'the answer has no data');
+    try {
+      return meetingFromWire(data as UmeetingMeetingWire, {
+        timeZone: this.timeZone,
+        kind: MeetingKind.SCHEDULED,
+        status: MeetingStatus.INVALID,
+      });
+    } catch (error) {
+      if (error instanceof UmeetingResponseShapeError) {
+        throw invalidResponse({ operation: 'getMeeting', unsafe: false }, error.message);
+      }
+      throw error;
+    }
+  }
+
+  private fromCreate(
+    operation: string,
+    form: UmeetingForm,
+    data: unknown,
+    kind: MeetingKind,
+    startedAt?: Date,
+  ): Meeting {
+    if (!isObject(data)) throw invalidResponse({ operation, unsafe: true }, 'the answer has no data');
+    const created = data as UmeetingCreateData;
+    try {
+      // An instant meeting's start is the answer's when it is a real time ("7"/"" are not, §3.4
+      // U-4), else the moment we asked.
+      const startTime =
+        kind === MeetingKind.INSTANT
+          ? fromUmeetingTime(created.start_time, this.timeZone)
+            ? created.start_time
+            : toUmeetingTime(startedAt ?? this.now(), this.timeZone)
+          : undefined;
+      const meeting = meetingFromCreate(form, created, { timeZone: this.timeZone, kind, startTime });
+      this.log.info({ operation, providerId: meeting.providerId }, 'umeeting meeting created');
+      return meeting;
+    } catch (error) {
+      if (error instanceof UmeetingResponseShapeError) {
+        throw new OutcomeUnknownError({ provider: P, operation, cause: `unreadable answer: ${error.message}` });
+      }
+      throw error;
+    }
+  }
+
+  /** One call, logged by operation, outcome and duration only: never the form or the answer. */
+  private async send(call: UmeetingCall): Promise<unknown> {
+    const started = performance.now();
+    try {
+      const { data } = await this.client.call(call);
+      this.log.debug({ operation: call.operation, ms: Math.round(performance.now() - started) }, 'umeeting call');
+      return data;
+    } catch (error) {
+      this.log.warn(
+        {
+          operation: call.operation,
+          ms: Math.round(performance.now() - started),
+          code: error instanceof ApiError ? error.code : 'INTERNAL',
+          providerCode: error instanceof ProviderError ? error.providerCode : undefined,
+        },
+        'umeeting call failed',
+      );
+      throw error;
+    }
+  }
+
+  private notFound(providerId: string): NotFoundError {
+    return new NotFoundError(`umeeting meeting ${providerId} not found`, { provider: P });
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

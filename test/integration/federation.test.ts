@@ -1,0 +1,122 @@
+import { readFile } from 'node:fs/promises';
+
+import { composeServices } from '@apollo/composition';
+import { ApolloGateway, LocalGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { parse } from 'graphql';
+
+import { ScheduleMeetingDocument } from '../__generated__/operations.js';
+import { Provider } from '../../src/schema/enums/provider.enum.js';
+import { meetingGlobalId } from '../../src/schema/ids.js';
+import { createContext } from '../../src/server/context.js';
+import { buildSubgraph } from '../../src/server/federation.js';
+import { SCHEMA_FILE } from '../../src/server/schema-file.js';
+import { createLogger } from '../../src/server/logger.js';
+import { minutesFromNow, startTestServer, type TestServer } from '../helpers/start-test-server.js';
+
+/** A second subgraph that extends our Meeting entity, as a platform team's graph would. */
+const NOTES_SDL = `
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+  type Meeting @key(fields: "id") {
+    id: ID!
+    notes: [String!]!
+  }
+  type Query {
+    pinnedMeetings: [Meeting!]!
+  }
+`;
+
+describe('Apollo Federation 2', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  it('serves the subgraph SDL through _service with the entity keys', async () => {
+    const result = await server.executeText<{ _service: { sdl: string } }>('{ _service { sdl } }');
+    expect(result.errors).toBeUndefined();
+    expect(result.data!._service.sdl).toMatch(/type Meeting\s+@key\(fields: "id"\)/);
+    expect(result.data!._service.sdl).toMatch(/type RecurringOccurrence\s+@key\(fields: "id"\)/);
+  });
+
+  it('resolves _entities through the loaders: known ids answer, unknown ones are null, malformed ones are BAD_USER_INPUT', async () => {
+    const created = await server.execute(ScheduleMeetingDocument, {
+      input: {
+        provider: Provider.WECOM as never,
+        subject: 'entity',
+        organizer: 'admin',
+        startTime: minutesFromNow(60),
+        endTime: minutesFromNow(120),
+      },
+    });
+    expect(created.errors).toBeUndefined();
+    const id = created.data!.scheduleMeeting.id;
+    const result = await server.executeText<{ _entities: Array<{ subject?: string } | null> }>(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Meeting { id subject } } }',
+      {
+        r: [
+          { __typename: 'Meeting', id },
+          { __typename: 'Meeting', id: meetingGlobalId(Provider.WECOM, '999999999') },
+          { __typename: 'Meeting', id: 'garbage!' },
+        ],
+      },
+    );
+    expect(result.data!._entities[0]).toEqual({ id, subject: 'entity' });
+    expect(result.data!._entities[1]).toBeNull();
+    expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('composes with a subgraph that extends Meeting and answers a query through a gateway', async () => {
+    const ourSdl = await readFile(SCHEMA_FILE, 'utf8');
+    const composed = composeServices([
+      { name: 'meetings', typeDefs: parse(ourSdl), url: 'http://meetings.invalid/graphql' },
+      { name: 'notes', typeDefs: parse(NOTES_SDL), url: 'http://notes.invalid/graphql' },
+    ]);
+    expect(composed.errors ?? []).toEqual([]);
+
+    const created = await server.execute(ScheduleMeetingDocument, {
+      input: {
+        provider: Provider.WECOM as never,
+        subject: 'through the gateway',
+        organizer: 'admin',
+        startTime: minutesFromNow(60),
+        endTime: minutesFromNow(120),
+      },
+    });
+    const id = created.data!.scheduleMeeting.id;
+    const notes = buildSubgraphSchema({
+      typeDefs: parse(NOTES_SDL),
+      resolvers: {
+        Query: { pinnedMeetings: () => [{ id }] },
+        Meeting: { notes: () => ['bring the slides'] },
+      },
+    });
+    const ours = await buildSubgraph();
+    const gateway = new ApolloGateway({
+      supergraphSdl: composed.supergraphSdl!,
+      buildService: ({ name }) => new LocalGraphQLDataSource(name === 'meetings' ? ours : notes),
+    });
+    const apollo = new ApolloServer({ gateway });
+    await apollo.start();
+    try {
+      const log = createLogger({ level: 'silent' });
+      const response = await apollo.executeOperation(
+        { query: '{ pinnedMeetings { id notes subject provider status } }' },
+        { contextValue: createContext(server.app.registry, log) },
+      );
+      expect(response.body.kind).toBe('single');
+      const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
+      expect(body?.errors).toBeUndefined();
+      expect(body?.data).toEqual({
+        pinnedMeetings: [
+          { id, notes: ['bring the slides'], subject: 'through the gateway', provider: 'WECOM', status: 'INIT' },
+        ],
+      });
+    } finally {
+      await apollo.stop();
+    }
+  });
+});

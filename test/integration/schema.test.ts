@@ -1,0 +1,112 @@
+import { readFile } from 'node:fs/promises';
+
+import { describe, expect, it } from '@jest/globals';
+import {
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+} from 'graphql';
+
+import { buildSubgraph } from '../../src/server/federation.js';
+import { renderSchemaFile, SCHEMA_FILE } from '../../src/server/schema-file.js';
+
+/** Types that the federation spec adds; their descriptions are not ours to write. */
+const isOurs = (type: GraphQLNamedType) =>
+  !type.name.startsWith('_') && !type.name.includes('__') && !['String', 'Boolean', 'Int', 'Float', 'ID'].includes(type.name);
+
+function missingDescriptions(schema: GraphQLSchema): string[] {
+  const missing: string[] = [];
+  for (const type of Object.values(schema.getTypeMap()).filter(isOurs)) {
+    if (!type.description && !['Query', 'Mutation'].includes(type.name)) missing.push(type.name);
+    if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+      for (const field of Object.values(type.getFields())) {
+        if (field.name.startsWith('_')) continue;
+        if (!field.description) missing.push(`${type.name}.${field.name}`);
+        for (const arg of 'args' in field ? field.args : []) {
+          if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+        }
+      }
+    }
+    if (isEnumType(type)) {
+      for (const value of type.getValues()) {
+        if (!value.description) missing.push(`${type.name}.${value.name}`);
+      }
+    }
+  }
+  return missing;
+}
+
+describe('the schema', () => {
+  it('is what schema.graphql holds (otherwise run `npm run emit-schema`)', async () => {
+    const emitted = await renderSchemaFile();
+    const checkedIn = await readFile(SCHEMA_FILE, 'utf8');
+    if (emitted !== checkedIn) {
+      throw new Error(
+        'schema.graphql differs from what the code emits: run `npm run emit-schema` and commit the result.',
+      );
+    }
+  });
+
+  it('keeps the federation directives in the checked-in SDL', async () => {
+    const sdl = await readFile(SCHEMA_FILE, 'utf8');
+    expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.3"');
+    for (const entity of ['Meeting', 'Webinar', 'RecurringOccurrence']) {
+      expect(sdl).toMatch(new RegExp(`type ${entity}\\s+@key\\(fields: "id"\\)`));
+    }
+  });
+
+  it('has every type, enum value and operation of the product contract', async () => {
+    const schema = await buildSubgraph();
+    const enums: Record<string, string[]> = {
+      Provider: ['TENCENT_MEETING', 'WECOM', 'UMEETING'],
+      ProviderMode: ['LIVE', 'SANDBOX'],
+      MeetingStatus: ['INVALID', 'INIT', 'CANCELLED', 'STARTED', 'ENDED', 'ABOUT_TO_START', 'RECYCLED'],
+      AdmissionType: ['PUBLIC', 'REGISTRATION', 'PASSWORD'],
+      RecordingType: ['NONE', 'LOCAL', 'CLOUD'],
+      WatermarkStyle: ['SINGLE_ROW', 'MULTI_ROW'],
+      RecurrenceFrequency: ['DAILY', 'WEEKDAYS', 'WEEKLY', 'BIWEEKLY', 'MONTHLY'],
+      Weekday: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'],
+      MeetingKind: ['SCHEDULED', 'INSTANT'],
+    };
+    for (const [name, values] of Object.entries(enums)) {
+      const type = schema.getType(name);
+      expect(isEnumType(type) && type.getValues().map((v) => v.name)).toEqual(values);
+    }
+    const fields = (name: string) => {
+      const type = schema.getType(name);
+      if (!isObjectType(type) && !isInputObjectType(type)) throw new Error(`${name} missing`);
+      return Object.keys(type.getFields());
+    };
+    expect(fields('Query')).toEqual(
+      expect.arrayContaining(['providers', 'meeting', 'webinar', 'meetings', 'webinars', 'meetingByCode', 'webinarByCode']),
+    );
+    expect(fields('Mutation')).toEqual(
+      expect.arrayContaining(['scheduleMeeting', 'startInstantMeeting', 'scheduleWebinar', 'cancelMeeting', 'cancelOccurrence', 'cancelWebinar']),
+    );
+    expect(fields('Meeting')).toEqual(
+      expect.arrayContaining(['id', 'provider', 'providerId', 'meetingCode', 'subject', 'kind', 'status', 'startTime', 'endTime', 'password', 'hosts', 'invitees', 'joinUrl', 'mediaSettings', 'recurrence', 'occurrences', 'live', 'capacity', 'hostKey', 'startUrl']),
+    );
+    expect(fields('Webinar')).toEqual(
+      expect.arrayContaining(['id', 'provider', 'providerId', 'meetingCode', 'subject', 'sponsor', 'description', 'coverUrl', 'status', 'startTime', 'endTime', 'admissionType', 'password', 'hosts', 'audienceJoinLink', 'guestJoinLink', 'mediaSettings', 'enableQa', 'sensitiveWords', 'enableManualCheck', 'manualCheckLink', 'manualCheckPassword', 'activityPage', 'displayAttendeeCount', 'playbackForAudience', 'playbackUrl', 'preparationMode', 'warmUpPicture', 'warmUpVideo']),
+    );
+    expect(fields('RecurringOccurrence')).toEqual(
+      expect.arrayContaining(['id', 'providerOccurrenceId', 'startTime', 'endTime', 'status', 'meeting']),
+    );
+    expect(fields('RecurrenceRule')).toEqual(
+      expect.arrayContaining(['frequency', 'weekDays', 'monthDay', 'monthWeek', 'monthWeekDay', 'until', 'count', 'rrule']),
+    );
+    expect(fields('RecurrenceInput')).not.toContain('rrule');
+    expect(fields('ScheduleWebinarInput')).toEqual(
+      expect.arrayContaining(['provider', 'subject', 'sponsor', 'startTime', 'endTime', 'organizer', 'admissionType', 'password', 'hosts', 'description', 'coverUrl', 'mediaSettings', 'enableQa', 'sensitiveWords', 'enableManualCheck', 'activityPage', 'displayAttendeeCount', 'playbackForAudience', 'preparationMode', 'enableGuestInviteLink']),
+    );
+    expect(fields('ProviderInfo')).toEqual(['provider', 'mode', 'capabilities']);
+    expect(fields('MediaSettings').sort()).toEqual(fields('MediaSettingsInput').sort());
+  });
+
+  it('describes every type, field, argument and enum value', async () => {
+    expect(missingDescriptions(await buildSubgraph())).toEqual([]);
+  });
+});
