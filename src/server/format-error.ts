@@ -1,5 +1,4 @@
-import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 
 import { ApiError } from '../errors/api-errors.js';
@@ -22,7 +21,7 @@ const APOLLO_REQUEST_CODES = new Set([
  */
 export function createFormatError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const original = unwrap(error);
     const base = { locations: formatted.locations, path: formatted.path };
     if (original instanceof ApiError) {
       return { ...base, message: original.message, extensions: { ...original.extensions } };
@@ -55,4 +54,11 @@ function coercionError(message: string): Pick<GraphQLFormattedError, 'message' |
   const rule = missing ? 'required' : unknown ? 'unknownField' : 'type';
   const text = variable && !message.includes('got invalid value') ? message : `${field}: ${reason}`;
   return { message: redactSecrets(text), extensions: { code: 'BAD_USER_INPUT', field, rule } };
+}
+
+/** The error a resolver threw, below graphql-js's located-error wrappers. */
+function unwrap(error: unknown): unknown {
+  let current = error;
+  while (current instanceof GraphQLError && current.originalError) current = current.originalError;
+  return current;
 }

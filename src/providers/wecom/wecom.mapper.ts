@@ -1,0 +1,359 @@
+import { AdmissionType } from '../../schema/enums/admission-type.enum.js';
+import { MeetingKind } from '../../schema/enums/meeting-kind.enum.js';
+import { MeetingStatus } from '../../schema/enums/meeting-status.enum.js';
+import { Provider } from '../../schema/enums/provider.enum.js';
+import { RecordingType } from '../../schema/enums/recording-type.enum.js';
+import { WatermarkStyle } from '../../schema/enums/watermark-style.enum.js';
+import { meetingGlobalId, webinarGlobalId } from '../../schema/ids.js';
+import type { MediaSettingsInput } from '../../schema/inputs/media-settings.input.js';
+import type { ScheduleMeetingInput } from '../../schema/inputs/schedule-meeting.input.js';
+import type { ScheduleWebinarInput } from '../../schema/inputs/schedule-webinar.input.js';
+import type { MediaSettings } from '../../schema/types/media-settings.type.js';
+import type { Meeting } from '../../schema/types/meeting.type.js';
+import type { Webinar } from '../../schema/types/webinar.type.js';
+import { fromEpochSeconds, toEpochSecondsString } from '../../util/zoned-time.js';
+import { responseInvalid } from './wecom.errors.js';
+import type {
+  WecomMeetingCreateRequest,
+  WecomMeetingGetInfoResponse,
+  WecomMeetingSettings,
+  WecomWebinarCreateRequest,
+  WecomWebinarGetResponse,
+  WecomWebinarMediaSetting,
+} from './wecom.wire.js';
+
+/**
+ * The one WeCom mapper: wire (WeCom spelling, providers.md §2.4–§2.6, seed 003) ↔ unified model.
+ * Reads accept both spellings where the seed and the docs disagree (W-1 `title`/`subject`, W-2
+ * `enable_enter_mute`/`mute_enable_join`, W-4 number-or-string `display_number_of_attendees`).
+ * A value WeCom does not report maps to null, never to a guessed default.
+ */
+
+// ---------------------------------------------------------------- small readers
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+const bool = (v: unknown): boolean | null => (typeof v === 'boolean' ? v : null);
+const not = (v: boolean | null): boolean | null => (v === null ? null : !v);
+
+/** 0/1 given as a number or a numeric string (W-4). */
+function zeroOne(v: unknown): boolean | null {
+  const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
+  return n === 1 ? true : n === 0 ? false : null;
+}
+
+const ADMISSION: Record<number, AdmissionType> = {
+  0: AdmissionType.PUBLIC,
+  1: AdmissionType.REGISTRATION,
+  2: AdmissionType.PASSWORD,
+};
+const ADMISSION_CODE: Record<AdmissionType, number> = {
+  [AdmissionType.PUBLIC]: 0,
+  [AdmissionType.REGISTRATION]: 1,
+  [AdmissionType.PASSWORD]: 2,
+};
+const WATERMARK: Record<number, WatermarkStyle> = {
+  0: WatermarkStyle.SINGLE_ROW,
+  1: WatermarkStyle.MULTI_ROW,
+};
+const RECORDING: Record<string, RecordingType> = {
+  none: RecordingType.NONE,
+  local: RecordingType.LOCAL,
+  cloud: RecordingType.CLOUD,
+};
+const RECORDING_WIRE: Record<RecordingType, string> = {
+  [RecordingType.NONE]: 'none',
+  [RecordingType.LOCAL]: 'local',
+  [RecordingType.CLOUD]: 'cloud',
+};
+
+const lookup = <T>(table: Record<string | number, T>, key: unknown): T | null =>
+  (typeof key === 'number' || typeof key === 'string') && key in table ? table[key]! : null;
+
+/** `MEETING_STATE_*` of webinar get (W-3, W-9); missing or unknown → INVALID. */
+export function webinarStatusFromWire(status: unknown): MeetingStatus {
+  if (typeof status !== 'string') return MeetingStatus.INVALID;
+  const name = status.replace(/^MEETING_STATE_/, '');
+  if (name === 'NULL') return MeetingStatus.ENDED; // Tencent's "past end, nobody in" (§1.3)
+  return (Object.values(MeetingStatus) as string[]).includes(name)
+    ? (name as MeetingStatus)
+    : MeetingStatus.INVALID;
+}
+
+/**
+ * Meeting `get_info` `status` is an integer whose table is unverified (providers.md §2.5).
+ * ASSUMPTION, shared with the emulator (MEETING_STATUS) and docs/providers/wecom.md:
+ * 1 waiting → INIT, 2 in progress → STARTED, 3 ended → ENDED, 4 cancelled → CANCELLED,
+ * 5 expired → RECYCLED; anything else → INVALID.
+ */
+export const MEETING_STATUS_BY_CODE: Record<number, MeetingStatus> = {
+  1: MeetingStatus.INIT,
+  2: MeetingStatus.STARTED,
+  3: MeetingStatus.ENDED,
+  4: MeetingStatus.CANCELLED,
+  5: MeetingStatus.RECYCLED,
+};
+
+// ---------------------------------------------------------------- media settings
+
+/** The MediaSettingsInput fields a WeCom webinar can express (§2.4 request names). */
+export const WEBINAR_MEDIA_FIELDS: ReadonlyArray<keyof MediaSettingsInput> = [
+  'muteOnJoin',
+  'allowUnmuteSelf',
+  'joinBeforeHost',
+  'screenShareWatermark',
+  'watermarkStyle',
+  'enterpriseUsersOnly',
+  'autoRecordingType',
+  'recordWhenParticipantJoins',
+  'hostCanPauseAutoRecording',
+];
+
+/** The MediaSettingsInput fields a WeCom meeting can express (§2.5 `settings`). */
+export const MEETING_MEDIA_FIELDS: ReadonlyArray<keyof MediaSettingsInput> = [
+  ...WEBINAR_MEDIA_FIELDS,
+  'muteAll',
+  'waitingRoom',
+];
+
+export function webinarMediaFromWire(m: WecomWebinarMediaSetting | undefined): MediaSettings {
+  const s = m ?? {};
+  return {
+    // W-2: the request/table name wins; the get example's spelling is the fallback.
+    muteOnJoin: bool(s.enable_enter_mute) ?? bool(s.mute_enable_join),
+    allowUnmuteSelf: bool(s.allow_unmute_self),
+    muteAll: null,
+    joinBeforeHost: bool(s.allow_enter_before_host),
+    waitingRoom: null,
+    screenShareWatermark: bool(s.enable_screen_watermark),
+    watermarkStyle: lookup(WATERMARK, s.watermark_type),
+    // W-5: follow the field's name (true = outsiders allowed); see MediaSettings' description.
+    enterpriseUsersOnly: not(bool(s.allow_external_user)),
+    hostVideoOnJoin: null,
+    participantVideoOnJoin: null,
+    autoRecordingType: lookup(RECORDING, s.auto_record_type),
+    recordWhenParticipantJoins: bool(s.attendee_join_auto_record),
+    hostCanPauseAutoRecording: bool(s.enable_host_pause_auto_record),
+    playSoundOnJoin: null,
+    playSoundOnLeave: null,
+  };
+}
+
+export function meetingMediaFromWire(m: WecomMeetingSettings | undefined): MediaSettings {
+  const s = m ?? {};
+  return {
+    // Meeting `enable_enter_mute` is an integer (§2.5): 0 off, 1 on; 2 ("on above six people")
+    // is neither, so it is reported as null rather than guessed.
+    muteOnJoin: s.enable_enter_mute === 1 ? true : s.enable_enter_mute === 0 ? false : null,
+    allowUnmuteSelf: bool(s.allow_unmute_self),
+    muteAll: bool(s.mute_all),
+    joinBeforeHost: bool(s.allow_enter_before_host),
+    waitingRoom: bool(s.enable_waiting_room),
+    screenShareWatermark: bool(s.enable_screen_watermark),
+    watermarkStyle: lookup(WATERMARK, s.watermark_type),
+    enterpriseUsersOnly: not(bool(s.allow_external_user)), // W-5
+    hostVideoOnJoin: null,
+    participantVideoOnJoin: null,
+    autoRecordingType: lookup(RECORDING, s.auto_record_type),
+    recordWhenParticipantJoins: bool(s.attendee_join_auto_record),
+    hostCanPauseAutoRecording: bool(s.enable_host_pause_auto_record),
+    playSoundOnJoin: null,
+    playSoundOnLeave: null,
+  };
+}
+
+/** The common part of webinar `media_setting` and meeting `settings`, from the input. */
+function mediaToWire(m: MediaSettingsInput): Omit<WecomWebinarMediaSetting, 'enable_enter_mute'> {
+  const out: Omit<WecomWebinarMediaSetting, 'enable_enter_mute'> = {};
+  if (m.allowUnmuteSelf != null) out.allow_unmute_self = m.allowUnmuteSelf;
+  if (m.joinBeforeHost != null) out.allow_enter_before_host = m.joinBeforeHost;
+  if (m.screenShareWatermark != null) out.enable_screen_watermark = m.screenShareWatermark;
+  if (m.watermarkStyle != null) out.watermark_type = m.watermarkStyle === WatermarkStyle.MULTI_ROW ? 1 : 0;
+  if (m.enterpriseUsersOnly != null) out.allow_external_user = !m.enterpriseUsersOnly; // W-5
+  if (m.autoRecordingType != null) out.auto_record_type = RECORDING_WIRE[m.autoRecordingType];
+  if (m.recordWhenParticipantJoins != null) out.attendee_join_auto_record = m.recordWhenParticipantJoins;
+  if (m.hostCanPauseAutoRecording != null) out.enable_host_pause_auto_record = m.hostCanPauseAutoRecording;
+  return out;
+}
+
+function webinarMediaToWire(m: MediaSettingsInput): WecomWebinarMediaSetting {
+  return {
+    ...(m.muteOnJoin != null ? { enable_enter_mute: m.muteOnJoin } : {}),
+    ...mediaToWire(m),
+  };
+}
+
+function meetingSettingsToWire(m: MediaSettingsInput): WecomMeetingSettings {
+  return {
+    ...(m.muteOnJoin != null ? { enable_enter_mute: m.muteOnJoin ? 1 : 0 } : {}),
+    ...(m.muteAll != null ? { mute_all: m.muteAll } : {}),
+    ...(m.waitingRoom != null ? { enable_waiting_room: m.waitingRoom } : {}),
+    ...mediaToWire(m),
+  };
+}
+
+// ---------------------------------------------------------------- webinars
+
+/** `webinar/create` body (path/98842). Fields the input leaves out are left to WeCom's defaults. */
+export function webinarCreateRequest(input: ScheduleWebinarInput): WecomWebinarCreateRequest {
+  const body: WecomWebinarCreateRequest = {
+    admin_userid: input.organizer,
+    title: input.subject,
+    start_time: toEpochSecondsString(input.startTime),
+    end_time: toEpochSecondsString(input.endTime),
+    admission_type: ADMISSION_CODE[input.admissionType],
+  };
+  if (input.sponsor != null) body.sponsor = input.sponsor;
+  if (input.hosts != null) body.hosts = input.hosts.map((userid) => ({ userid }));
+  if (input.password != null) body.password = input.password;
+  if (input.coverUrl != null) body.cover_url = input.coverUrl;
+  if (input.description != null) body.description = input.description;
+  if (input.enableGuestInviteLink != null) body.enable_guest_invite_link = input.enableGuestInviteLink;
+  if (input.mediaSettings != null) body.media_setting = webinarMediaToWire(input.mediaSettings);
+  if (input.enableQa != null) body.enable_qa = input.enableQa;
+  if (input.sensitiveWords != null) body.sensitive_words = input.sensitiveWords;
+  if (input.enableManualCheck != null) body.enable_manual_check = input.enableManualCheck;
+  if (input.activityPage != null) body.activity_page = input.activityPage;
+  if (input.displayAttendeeCount != null) {
+    body.display_number_of_attendees = input.displayAttendeeCount ? 1 : 0;
+  }
+  if (input.playbackForAudience != null) body.playback_for_audience = input.playbackForAudience;
+  if (input.preparationMode != null) body.preparation_mode = input.preparationMode;
+  return body;
+}
+
+/**
+ * A `webinar/get` answer (seed 003) → Webinar. `meetingid`, the title and both times are
+ * required (PROVIDER_RESPONSE_INVALID otherwise); everything else is null when not reported.
+ * WeCom's get does not report `sensitive_words`, `enable_manual_check` (only its link, present
+ * when it is on) or the creator, so those are null here.
+ */
+export function webinarFromWire(w: WecomWebinarGetResponse, operation: string): Webinar {
+  const meetingid = str(w.meetingid);
+  const subject = str(w.title) ?? str(w.subject); // W-1
+  const startTime = fromEpochSeconds(w.start_time); // W-7: string or number
+  const endTime = fromEpochSeconds(w.end_time);
+  if (!meetingid || subject === null || !startTime || !endTime) {
+    throw responseInvalid(operation, 'webinar answer lacks meetingid, title, start_time or end_time');
+  }
+  const manualCheckLink = str(w.manual_check_link);
+  return {
+    id: webinarGlobalId(Provider.WECOM, meetingid),
+    provider: Provider.WECOM,
+    providerId: meetingid,
+    meetingCode: str(w.meeting_code),
+    subject,
+    sponsor: str(w.sponsor),
+    description: str(w.description),
+    coverUrl: str(w.cover_url),
+    status: webinarStatusFromWire(w.status),
+    startTime,
+    endTime,
+    admissionType: lookup(ADMISSION, w.admission_type),
+    password: str(w.password),
+    organizer: null,
+    hosts: hostIds(w.hosts),
+    audienceJoinLink: str(w.audience_join_link),
+    guestJoinLink: str(w.guest_join_link),
+    enableGuestInviteLink: bool(w.enable_guest_invite_link),
+    mediaSettings: webinarMediaFromWire(w.media_setting),
+    enableQa: bool(w.enable_qa),
+    sensitiveWords: null,
+    // "manual_check_link: returned when enable_manual_check is on" (seed 003).
+    enableManualCheck: manualCheckLink ? true : null,
+    manualCheckLink,
+    manualCheckPassword: str(w.manual_check_password),
+    activityPage: bool(w.activity_page),
+    displayAttendeeCount: zeroOne(w.display_number_of_attendees), // W-4
+    playbackForAudience: bool(w.playback_for_audience),
+    playbackUrl: str(w.playback_url),
+    preparationMode: bool(w.preparation_mode),
+    warmUpPicture: str(w.warm_up_picture),
+    warmUpVideo: str(w.warm_up_video),
+    allowAttendeesInviteOthers: bool(w.allow_attendees_invite_others),
+    registeredCount: null,
+  };
+}
+
+/**
+ * After a create, what this process knows beyond the get answer: the creator and the settings
+ * WeCom's get does not report back (we sent them, and WeCom accepted them).
+ */
+export function withCreateInput(webinar: Webinar, input: ScheduleWebinarInput): Webinar {
+  return {
+    ...webinar,
+    organizer: input.organizer,
+    sensitiveWords: webinar.sensitiveWords ?? input.sensitiveWords ?? null,
+    enableManualCheck: webinar.enableManualCheck ?? input.enableManualCheck ?? null,
+  };
+}
+
+function hostIds(hosts: unknown): string[] {
+  if (!Array.isArray(hosts)) return [];
+  return hosts
+    .map((h: unknown) => (typeof h === 'string' ? h : str((h as { userid?: unknown } | null)?.userid)))
+    .filter((h): h is string => typeof h === 'string' && h !== '');
+}
+
+// ---------------------------------------------------------------- meetings
+
+/** `meeting/create` body (path/97454): start + duration in seconds (§2.5). */
+export function meetingCreateRequest(input: ScheduleMeetingInput): WecomMeetingCreateRequest {
+  const start = Math.floor(input.startTime.getTime() / 1000);
+  const end = Math.floor(input.endTime.getTime() / 1000);
+  const settings: WecomMeetingSettings = input.mediaSettings ? meetingSettingsToWire(input.mediaSettings) : {};
+  if (input.password != null) settings.password = input.password;
+  if (input.hosts != null) settings.hosts = { userid: input.hosts };
+  const body: WecomMeetingCreateRequest = {
+    admin_userid: input.organizer,
+    title: input.subject,
+    meeting_start: start,
+    meeting_duration: end - start,
+  };
+  if (input.invitees != null) body.invitees = { userid: input.invitees };
+  if (Object.keys(settings).length > 0) body.settings = settings;
+  return body;
+}
+
+/**
+ * A `get_info` answer → Meeting. `meetingid` is not in the documented answer (§2.5), so the id
+ * the caller asked for is used when it is absent; `meeting_start` and `meeting_duration` are
+ * required and give startTime/endTime.
+ */
+export function meetingFromWire(
+  m: WecomMeetingGetInfoResponse & { meetingid?: string },
+  knownId: string | undefined,
+  operation: string,
+): Meeting {
+  const meetingid = str(m.meetingid) ?? knownId;
+  const startTime = fromEpochSeconds(m.meeting_start);
+  const duration = Number(m.meeting_duration);
+  const subject = str(m.title);
+  if (!meetingid || !startTime || !Number.isFinite(duration) || duration < 0 || subject === null) {
+    throw responseInvalid(operation, 'meeting answer lacks meetingid, title, meeting_start or meeting_duration');
+  }
+  const members = Array.isArray(m.attendees?.member) ? m.attendees.member : [];
+  return {
+    id: meetingGlobalId(Provider.WECOM, meetingid),
+    provider: Provider.WECOM,
+    providerId: meetingid,
+    meetingCode: str(m.meeting_code),
+    subject,
+    kind: MeetingKind.SCHEDULED,
+    status: lookup(MEETING_STATUS_BY_CODE, m.status) ?? MeetingStatus.INVALID,
+    startTime,
+    endTime: new Date(startTime.getTime() + duration * 1000),
+    password: str(m.settings?.password),
+    organizer: str(m.admin_userid),
+    hosts: Array.isArray(m.settings?.hosts?.userid) ? m.settings.hosts.userid.filter((h) => typeof h === 'string') : [],
+    invitees: hostIds(members),
+    joinUrl: str(m.meeting_link),
+    mediaSettings: meetingMediaFromWire(m.settings),
+    recurrence: null,
+    occurrences: [],
+    live: null,
+    timeZone: null,
+    capacity: null,
+    hostKey: null,
+    startUrl: null,
+  };
+}

@@ -1,0 +1,90 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+
+import { afterEach, describe, expect, it } from '@jest/globals';
+
+import { Provider } from '../../src/schema/enums/provider.enum.js';
+import { meetingGlobalId } from '../../src/schema/ids.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const children: ChildProcessWithoutNullStreams[] = [];
+
+/** Runs src/main.ts as `npm start` would (without the build step), with exactly `env`. */
+function startMain(env: Record<string, string>) {
+  const child = spawn(
+    process.execPath,
+    ['--import', '@swc-node/register/esm-register', 'src/main.ts'],
+    { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } },
+  );
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  const waitFor = async (pattern: RegExp, timeoutMs = 20_000): Promise<RegExpMatchArray> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const match = stdout.match(pattern);
+      if (match) return match;
+      if (Date.now() > deadline || child.exitCode !== null) {
+        throw new Error(`no ${pattern} in output:\n${stdout}\n${stderr}`);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  return { child, exited, waitFor, output: () => ({ stdout, stderr }) };
+}
+
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+describe('the process', () => {
+  it('refuses a bad environment with one message listing every bad variable, and no stack', async () => {
+    const main = startMain({ PORT: 'abc', WECOM_CORP_ID: 'corp', UMEETING_TIMEZONE: 'Nowhere/Town' });
+    const code = await main.exited;
+    const { stderr, stdout } = main.output();
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^Invalid configuration \(3 problems; see \.env\.example\):/);
+    expect(stderr).toMatch(/PORT: expected an integer/);
+    expect(stderr).toMatch(/WECOM_CORP_SECRET: missing/);
+    expect(stderr).toMatch(/UMEETING_TIMEZONE: expected an IANA time zone/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('serves /healthz and /readyz, and drains an in-flight request on SIGTERM before exiting 0', async () => {
+    const main = startMain({ PORT: '0', HOST: '127.0.0.1' });
+    const url = (await main.waitFor(/"url":"(http:\/\/127\.0\.0\.1:\d+)\/graphql"/))[1]!;
+    const wecom = (await main.waitFor(/"provider":"WECOM","url":"(http:\/\/127\.0\.0\.1:\d+)"/))[1]!;
+
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready' });
+
+    // Slow down every WeCom call so that a request is in flight when SIGTERM arrives.
+    const fault = await fetch(`${wecom}/__admin/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ kind: 'latency', latencyMs: 1500, path: '/cgi-bin/', times: 5 }),
+    });
+    expect(fault.status).toBe(201);
+    const inFlight = fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'query($id: ID!) { meeting(id: $id) { id } }',
+        variables: { id: meetingGlobalId(Provider.WECOM, '123456789') },
+      }),
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    main.child.kill('SIGTERM');
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { meeting: null } });
+    expect(await main.exited).toBe(0);
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+  });
+});
