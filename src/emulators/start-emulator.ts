@@ -18,7 +18,11 @@ export function startEmulator(
     case Provider.WECOM:
       return startWecomEmulator({ ...listen, credentials: config.wecom.credentials });
     case Provider.UMEETING:
-      return startUmeetingEmulator({ ...listen, credentials: config.umeeting.credentials });
+      return startUmeetingEmulator({
+        ...listen,
+        credentials: config.umeeting.credentials,
+        timeZone: config.umeeting.timeZone,
+      });
     default:
       throw new UnreachableCaseError(provider);
   }

@@ -1,27 +1,69 @@
 import type { UmeetingCredentials } from '../../config/config.types.js';
-import type { EmulatorClock } from '../clock.js';
+import { DEFAULT_UMEETING_TIMEZONE } from '../../config/sandbox-credentials.js';
+import { EmulatorClock } from '../clock.js';
 import { startEmulatorServer, type EmulatorHandle } from '../emulator-server.js';
+import { umeetingFaultRenderer } from './errors.js';
+import { umeetingRoutes } from './routes.js';
+import { UmeetingEmulatorState } from './state.js';
 
+/**
+ * The Systec umeeting emulator (providers.md §3; seeds 002 and 004): form POSTs with
+ * `api_key` + `api_secret`, `{status, message, data}` answers, meetings whose status follows the
+ * clock, recurring series with real occurrences (expanded by src/domain/recurrence.ts in
+ * `timeZone`), and the shared `/__admin/` control plane.
+ *
+ * Journal operation names (also what faults match):
+ * | path                       | operation        |
+ * | -------------------------- | ---------------- |
+ * | /umeeting/share/schedule   | scheduleMeeting  |
+ * | /umeeting/share/instant    | instantMeeting   |
+ * | /umeeting/share/get        | getMeeting       |
+ * | /umeeting/share/delete     | deleteMeeting    |
+ * | /umeeting/share/end        | endMeeting       |
+ * | /umeeting/share/list       | listMeetings     |
+ * The journal records no bodies, so the api secret never reaches it.
+ */
 export interface UmeetingEmulatorOptions {
   credentials: UmeetingCredentials;
   host?: string;
   port?: number;
   clock?: EmulatorClock;
+  /** The zone umeeting local times are in (default Asia/Shanghai, providers.md §3.1). */
+  timeZone?: string;
+  /**
+   * Accept recurrence fields on `/umeeting/share/instant`, as seed 004's four-minute-lived doc
+   * revision did (§3.4 U-2). Off by default: at HEAD recurrence belongs to `/schedule`.
+   */
+  allowInstantRecurrence?: boolean;
 }
 
-// TODO(provider issue): placeholder emulator with no provider routes yet.
-export function startUmeetingEmulator(options: UmeetingEmulatorOptions): Promise<EmulatorHandle> {
-  return startEmulatorServer({
+export interface UmeetingEmulatorHandle extends EmulatorHandle {
+  /** The emulator's meetings, for tests that look behind the API. */
+  readonly state: UmeetingEmulatorState;
+  readonly timeZone: string;
+}
+
+export async function startUmeetingEmulator(options: UmeetingEmulatorOptions): Promise<UmeetingEmulatorHandle> {
+  const state = new UmeetingEmulatorState();
+  const clock = options.clock ?? new EmulatorClock();
+  const timeZone = options.timeZone ?? DEFAULT_UMEETING_TIMEZONE;
+  let url = 'http://127.0.0.1';
+  const handle = await startEmulatorServer({
     name: 'umeeting',
     host: options.host,
     port: options.port,
-    clock: options.clock,
-    routes: [],
-    renderer: {
-      providerError: (code) => ({ status: 400, body: { error: code } }),
-      rateLimited: () => ({ status: 429, body: { error: 'rate limited' } }),
-      notFound: () => ({ status: 404, body: { error: 'not found' } }),
-    },
-    resetState: () => undefined,
+    clock,
+    routes: umeetingRoutes({
+      state,
+      credentials: { ...options.credentials },
+      clock,
+      timeZone,
+      allowInstantRecurrence: options.allowInstantRecurrence ?? false,
+      baseUrl: () => url,
+    }),
+    renderer: umeetingFaultRenderer,
+    resetState: () => state.clear(),
   });
+  url = handle.url;
+  return Object.assign(handle, { state, timeZone });
 }

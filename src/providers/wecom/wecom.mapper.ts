@@ -15,6 +15,8 @@ import { fromEpochSeconds, toEpochSecondsString } from '../../util/zoned-time.js
 import { responseInvalid } from './wecom.errors.js';
 import type {
   WecomMeetingCreateRequest,
+  WecomMeetingCreateResponse,
+  WecomWebinarCreateResponse,
   WecomMeetingGetInfoResponse,
   WecomMeetingSettings,
   WecomWebinarCreateRequest,
@@ -320,7 +322,7 @@ export function meetingCreateRequest(input: ScheduleMeetingInput): WecomMeetingC
  * required and give startTime/endTime.
  */
 export function meetingFromWire(
-  m: WecomMeetingGetInfoResponse & { meetingid?: string },
+  m: WecomMeetingGetInfoResponse,
   knownId: string | undefined,
   operation: string,
 ): Meeting {
@@ -348,6 +350,114 @@ export function meetingFromWire(
     invitees: hostIds(members),
     joinUrl: str(m.meeting_link),
     mediaSettings: meetingMediaFromWire(m.settings),
+    recurrence: null,
+    occurrences: [],
+    live: null,
+    timeZone: null,
+    capacity: null,
+    hostKey: null,
+    startUrl: null,
+  };
+}
+
+// ---------------------------------------------------------------- answers built after a create
+
+/** What we sent, as MediaSettings: the given fields, null for the rest (WeCom did not report). */
+function mediaFromInput(m: MediaSettingsInput | undefined | null): MediaSettings {
+  return {
+    muteOnJoin: m?.muteOnJoin ?? null,
+    allowUnmuteSelf: m?.allowUnmuteSelf ?? null,
+    muteAll: m?.muteAll ?? null,
+    joinBeforeHost: m?.joinBeforeHost ?? null,
+    waitingRoom: m?.waitingRoom ?? null,
+    screenShareWatermark: m?.screenShareWatermark ?? null,
+    watermarkStyle: m?.watermarkStyle ?? null,
+    enterpriseUsersOnly: m?.enterpriseUsersOnly ?? null,
+    hostVideoOnJoin: null,
+    participantVideoOnJoin: null,
+    autoRecordingType: m?.autoRecordingType ?? null,
+    recordWhenParticipantJoins: m?.recordWhenParticipantJoins ?? null,
+    hostCanPauseAutoRecording: m?.hostCanPauseAutoRecording ?? null,
+    playSoundOnJoin: null,
+    playSoundOnLeave: null,
+  };
+}
+
+/**
+ * A webinar from its create answer and the input, for when the read-back after a create fails:
+ * the webinar exists, so the caller must get it, not an error (a retry would book it twice).
+ */
+export function webinarFromCreate(
+  created: WecomWebinarCreateResponse,
+  meetingid: string,
+  input: ScheduleWebinarInput,
+): Webinar {
+  return {
+    id: webinarGlobalId(Provider.WECOM, meetingid),
+    provider: Provider.WECOM,
+    providerId: meetingid,
+    meetingCode: str(created.meeting_code),
+    subject: str(created.title) ?? input.subject,
+    sponsor: input.sponsor ?? null,
+    description: input.description ?? null,
+    coverUrl: input.coverUrl ?? null,
+    status: MeetingStatus.INIT, // the start is in the future (checked before sending)
+    startTime: fromEpochSeconds(created.start_time) ?? input.startTime,
+    endTime: fromEpochSeconds(created.end_time) ?? input.endTime,
+    admissionType: lookup(ADMISSION, created.admission_type) ?? input.admissionType,
+    password: str(created.password) ?? input.password ?? null,
+    organizer: input.organizer,
+    hosts: input.hosts ?? [input.organizer],
+    audienceJoinLink: str(created.audience_join_link),
+    guestJoinLink: str(created.guest_join_link),
+    enableGuestInviteLink: input.enableGuestInviteLink ?? null,
+    mediaSettings: mediaFromInput(input.mediaSettings),
+    enableQa: input.enableQa ?? null,
+    sensitiveWords: input.sensitiveWords ?? null,
+    enableManualCheck: input.enableManualCheck ?? null,
+    manualCheckLink: str(created.manual_check_link),
+    manualCheckPassword: str(created.manual_check_password),
+    activityPage: input.activityPage ?? null,
+    displayAttendeeCount: input.displayAttendeeCount ?? null,
+    playbackForAudience: input.playbackForAudience ?? null,
+    playbackUrl: null,
+    preparationMode: input.preparationMode ?? null,
+    warmUpPicture: null,
+    warmUpVideo: null,
+    allowAttendeesInviteOthers: null,
+    registeredCount: null,
+  };
+}
+
+/**
+ * A meeting from its create answer and the input. WeCom's create answer has only `meetingid`
+ * (and `excess_users`), so everything else is what we sent and WeCom accepted; media settings
+ * not sent are null (not reported), never a guessed default.
+ */
+export function meetingFromCreate(
+  created: WecomMeetingCreateResponse,
+  meetingid: string,
+  input: ScheduleMeetingInput,
+  meetingCode: string | null,
+): Meeting {
+  const start = Math.floor(input.startTime.getTime() / 1000) * 1000;
+  const end = Math.floor(input.endTime.getTime() / 1000) * 1000;
+  return {
+    id: meetingGlobalId(Provider.WECOM, meetingid),
+    provider: Provider.WECOM,
+    providerId: meetingid,
+    meetingCode: meetingCode ?? str(created.meeting_code),
+    subject: input.subject,
+    kind: MeetingKind.SCHEDULED,
+    status: MeetingStatus.INIT, // the start is in the future (checked before sending)
+    startTime: new Date(start),
+    endTime: new Date(end),
+    password: input.password ?? null,
+    organizer: input.organizer,
+    hosts: input.hosts ?? [input.organizer],
+    invitees: input.invitees ?? [],
+    joinUrl: str(created.meeting_link),
+    mediaSettings: mediaFromInput(input.mediaSettings),
     recurrence: null,
     occurrences: [],
     live: null,

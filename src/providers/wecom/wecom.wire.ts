@@ -136,10 +136,15 @@ export interface WecomMeetingCreateRequest {
 export interface WecomMeetingCreateResponse extends WecomEnvelope {
   meetingid?: string;
   excess_users?: string[];
+  /** Not in the documented answer (§2.5); used when present (the emulator sends it). */
+  meeting_code?: string;
+  meeting_link?: string;
 }
 
 /** `POST /cgi-bin/meeting/get_info` answer (path/98149). */
 export interface WecomMeetingGetInfoResponse extends WecomEnvelope {
+  /** Not in the documented answer (§2.5); needed to name a meeting looked up by code. */
+  meetingid?: string;
   admin_userid?: string;
   title?: string;
   meeting_start?: number | string;
