@@ -85,9 +85,11 @@ export async function createServer(options: { registry: ProviderRegistry; log: L
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
+    const context = createContext(registry, log, headers.get('x-request-id'));
+    res.setHeader('x-request-id', context.requestId);
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createContext(registry, log, headers.get('x-request-id')),
+      context: async () => context,
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

@@ -16,6 +16,11 @@ export interface WecomEmulatorOptions {
    * token, and sees only the webinars and meetings it created (providers.md §2.4).
    */
   otherApps?: WecomCredentials[];
+  /**
+   * `meeting/create` also answers `meeting_code` and `meeting_link` (default true). The
+   * documented answer has only `meetingid` and `excess_users` (providers.md §2.5).
+   */
+  meetingCreateAnswersCode?: boolean;
 }
 
 export interface WecomEmulatorHandle extends EmulatorHandle {
@@ -43,14 +48,18 @@ export interface WecomEmulatorHandle extends EmulatorHandle {
  * `tokenExpired` (42001, and every issued token really expires, so the client must refresh),
  * plus the shell's `http`, `malformed`, `drop` and `latency`.
  */
-export async function startWecomEmulator(options: WecomEmulatorOptions): Promise<WecomEmulatorHandle> {
+export async function startWecomEmulator(
+  options: WecomEmulatorOptions,
+): Promise<WecomEmulatorHandle> {
   const clock = options.clock ?? new Clock();
   const apps: WecomApp[] = [options.credentials, ...(options.otherApps ?? [])].map((c, i) => ({
     name: `app${i}`,
     corpId: c.corpId,
     corpSecret: c.corpSecret,
   }));
-  const state = new WecomEmulatorState(apps, clock);
+  const state = new WecomEmulatorState(apps, clock, {
+    meetingCreateAnswersCode: options.meetingCreateAnswersCode ?? true,
+  });
   const handle = await startEmulatorServer({
     name: 'wecom',
     host: options.host,

@@ -44,10 +44,16 @@ export function wecomRoutes(state: WecomEmulatorState): EmulatorRoute[] {
       operation: 'gettoken',
       handle: (req) => gettoken(state, req),
     },
-    business('createWebinar', '/cgi-bin/meeting/webinar/create', (r, app) => createWebinar(state, r, app)),
+    business('createWebinar', '/cgi-bin/meeting/webinar/create', (r, app) =>
+      createWebinar(state, r, app),
+    ),
     business('getWebinar', '/cgi-bin/meeting/webinar/get', (r, app) => getWebinar(state, r, app)),
-    business('updateWebinar', '/cgi-bin/meeting/webinar/update', (r, app) => updateWebinar(state, r, app)),
-    business('cancelWebinar', '/cgi-bin/meeting/webinar/cancel', (r, app) => cancelWebinar(state, r, app)),
+    business('updateWebinar', '/cgi-bin/meeting/webinar/update', (r, app) =>
+      updateWebinar(state, r, app),
+    ),
+    business('cancelWebinar', '/cgi-bin/meeting/webinar/cancel', (r, app) =>
+      cancelWebinar(state, r, app),
+    ),
     business('updateWebinarWarmUp', '/cgi-bin/meeting/webinar/update_warm_up', (r, app) =>
       updateWarmUp(state, r, app),
     ),
@@ -125,7 +131,10 @@ function readWebinarFields(r: BodyReader, required: boolean): WebinarFields {
     sensitive_words: r.strings('sensitive_words', { max: 50, maxLength: 10 }),
     enable_manual_check: r.bool('enable_manual_check'),
     activity_page: r.bool('activity_page'),
-    display_number_of_attendees: r.uint('display_number_of_attendees', { max: 1, numericString: true }),
+    display_number_of_attendees: r.uint('display_number_of_attendees', {
+      max: 1,
+      numericString: true,
+    }),
     playback_for_audience: r.bool('playback_for_audience'),
     preparation_mode: r.bool('preparation_mode'),
   };
@@ -164,8 +173,10 @@ function readWebinarMedia(r: BodyReader): Partial<WebinarMediaSetting> | undefin
 /** Cross-field rules of §2.4 on the resulting webinar. */
 function checkWebinar(r: BodyReader, w: StoredWebinar, now: number, checkStart: boolean): void {
   if (w.end_time <= w.start_time) r.fail('end_time', 'must be after start_time');
-  if (checkStart && w.start_time < now - START_GRACE_SECONDS) r.fail('start_time', 'must not be in the past');
-  if (w.admission_type === 2 && !w.password) r.fail('password', 'required when admission_type is 2');
+  if (checkStart && w.start_time < now - START_GRACE_SECONDS)
+    r.fail('start_time', 'must not be in the past');
+  if (w.admission_type === 2 && !w.password)
+    r.fail('password', 'required when admission_type is 2');
   if (w.admission_type !== 2 && w.password) r.fail('password', 'only with admission_type 2');
   if (w.playback_for_audience && w.media_setting.auto_record_type !== 'cloud') {
     r.fail('playback_for_audience', 'requires media_setting.auto_record_type cloud');
@@ -227,7 +238,8 @@ function createWebinar(state: WecomEmulatorState, r: BodyReader, app: string): E
   applyWebinarFields(w, f);
   checkWebinar(r, w, state.now(), true);
   if (r.problem) return invalid(r);
-  if (w.enable_manual_check) w.manual_check_password = String(100000 + (Number(meetingid.slice(-5)) % 900000));
+  if (w.enable_manual_check)
+    w.manual_check_password = String(100000 + (Number(meetingid.slice(-5)) % 900000));
   state.webinars.set(meetingid, w);
   return wecomOk({
     meetingid,
@@ -286,7 +298,9 @@ function getWebinar(state: WecomEmulatorState, r: BodyReader, app: string): Emul
       activity_page: w.activity_page,
       display_number_of_attendees: w.display_number_of_attendees,
       playback_for_audience: w.playback_for_audience,
-      ...(w.playback_for_audience ? { playback_url: `${LINK_BASE}/webinar/${w.meeting_code}/playback` } : {}),
+      ...(w.playback_for_audience
+        ? { playback_url: `${LINK_BASE}/webinar/${w.meeting_code}/playback` }
+        : {}),
       preparation_mode: w.preparation_mode,
       ...(w.warm_up_picture !== undefined ? { warm_up_picture: w.warm_up_picture } : {}),
       ...(w.warm_up_video !== undefined ? { warm_up_video: w.warm_up_video } : {}),
@@ -341,6 +355,8 @@ function updateWarmUp(state: WecomEmulatorState, r: BodyReader, app: string): Em
 
 // ---------------------------------------------------------------- meetings (§2.5)
 
+const meetingLink = (m: StoredMeeting) => `${LINK_BASE}/meeting/${m.meeting_code}`;
+
 function readMeetingSettings(r: BodyReader, adminUserid: string): MeetingSettings {
   const s = r.obj('settings') ?? {};
   const out: MeetingSettings = { ...MEETING_SETTING_DEFAULTS, hosts: [adminUserid] };
@@ -372,7 +388,11 @@ function readMeetingSettings(r: BodyReader, adminUserid: string): MeetingSetting
   }
   const hosts = s.hosts as { userid?: unknown } | undefined;
   if (hosts !== undefined) {
-    const ids = r.userids('userid', { objects: false, max: 100, from: (hosts ?? {}) as Record<string, unknown> });
+    const ids = r.userids('userid', {
+      objects: false,
+      max: 100,
+      from: (hosts ?? {}) as Record<string, unknown>,
+    });
     if (ids && ids.length > 0) out.hosts = ids;
   }
   return out;
@@ -382,11 +402,18 @@ function createMeeting(state: WecomEmulatorState, r: BodyReader, app: string): E
   const adminUserid = r.str('admin_userid', { required: true, min: 1, max: 64 });
   const title = r.str('title', { required: true, min: 1, max: 255 });
   const start = r.uint('meeting_start', { required: true, numericString: true });
-  const duration = r.uint('meeting_duration', { required: true, min: 300, max: 86399, numericString: true });
+  const duration = r.uint('meeting_duration', {
+    required: true,
+    min: 300,
+    max: 86399,
+    numericString: true,
+  });
   const description = r.str('description', { max: 5000 });
   const location = r.str('location', { max: 128 });
   const inviteesObj = r.obj('invitees');
-  const invitees = inviteesObj ? r.userids('userid', { objects: false, max: 300, from: inviteesObj }) : [];
+  const invitees = inviteesObj
+    ? r.userids('userid', { objects: false, max: 300, from: inviteesObj })
+    : [];
   if (r.has('reminders')) r.fail('reminders', 'recurring meetings are not emulated');
   const settings = r.problem ? undefined : readMeetingSettings(r, adminUserid!);
   if (start !== undefined && start <= state.now()) r.fail('meeting_start', 'must be in the future');
@@ -408,7 +435,16 @@ function createMeeting(state: WecomEmulatorState, r: BodyReader, app: string): E
     started: false,
   };
   state.meetings.set(meetingid, m);
-  return wecomOk({ meetingid, excess_users: [] });
+  // The documented answer is `meetingid` + `excess_users` (§2.5). By default the emulator also
+  // sends the code and link (an extension, so one create is one call); a client must cope
+  // without them, which `meetingCreateAnswersCode: false` exercises.
+  return wecomOk({
+    meetingid,
+    excess_users: [],
+    ...(state.options.meetingCreateAnswersCode
+      ? { meeting_code: m.meeting_code, meeting_link: meetingLink(m) }
+      : {}),
+  });
 }
 
 /** `get_info` (path/98149): integer times and status (see MEETING_STATUS). */
@@ -419,6 +455,8 @@ function getMeeting(state: WecomEmulatorState, r: BodyReader, app: string): Emul
   if (!m) return wecomError(WECOM_ERRORS.notFound);
   const { hosts, ...settings } = m.settings;
   return wecomOk({
+    // `meetingid` is not in the documented answer either; a lookup by code needs it.
+    meetingid: m.meetingid,
     admin_userid: m.admin_userid,
     title: m.title,
     meeting_start: m.meeting_start,
@@ -427,10 +465,13 @@ function getMeeting(state: WecomEmulatorState, r: BodyReader, app: string): Emul
     ...(m.location !== undefined ? { location: m.location } : {}),
     status: state.meetingStatus(m),
     meeting_type: 0,
-    attendees: { member: m.invitees.map((userid) => ({ userid, status: 1 })), tmp_external_user: [] },
+    attendees: {
+      member: m.invitees.map((userid) => ({ userid, status: 1 })),
+      tmp_external_user: [],
+    },
     settings: { ...settings, hosts: { userid: hosts } },
     meeting_code: m.meeting_code,
-    meeting_link: `${LINK_BASE}/meeting/${m.meeting_code}`,
+    meeting_link: meetingLink(m),
   });
 }
 

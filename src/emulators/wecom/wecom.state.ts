@@ -136,7 +136,19 @@ export interface StoredMeeting {
  * 1 waiting (INIT), 2 in progress (STARTED), 3 ended (ENDED), 4 cancelled (CANCELLED),
  * 5 expired/recycled (RECYCLED).
  */
-export const MEETING_STATUS = { waiting: 1, inProgress: 2, ended: 3, cancelled: 4, expired: 5 } as const;
+export const MEETING_STATUS = {
+  waiting: 1,
+  inProgress: 2,
+  ended: 3,
+  cancelled: 4,
+  expired: 5,
+} as const;
+
+/** Switches for behaviour the documents leave open. */
+export interface WecomEmulatorBehaviour {
+  /** `meeting/create` also answers `meeting_code` and `meeting_link` (default true). */
+  meetingCreateAnswersCode: boolean;
+}
 
 /** All emulator state; `reset()` forgets it. Times are emulator-clock epoch seconds. */
 export class WecomEmulatorState {
@@ -149,6 +161,7 @@ export class WecomEmulatorState {
   constructor(
     readonly apps: readonly WecomApp[],
     private readonly clock: EmulatorClock,
+    readonly options: WecomEmulatorBehaviour = { meetingCreateAnswersCode: true },
   ) {}
 
   reset(): void {
@@ -244,8 +257,11 @@ export class WecomEmulatorState {
     const now = this.now();
     if (w.cancelled) return 'MEETING_STATE_CANCELLED';
     if (now < w.start_time) return w.started ? 'MEETING_STATE_STARTED' : 'MEETING_STATE_INIT';
-    if (now < w.end_time) return w.started ? 'MEETING_STATE_STARTED' : 'MEETING_STATE_ABOUT_TO_START';
-    return now < w.end_time + RECYCLE_AFTER_SECONDS ? 'MEETING_STATE_ENDED' : 'MEETING_STATE_RECYCLED';
+    if (now < w.end_time)
+      return w.started ? 'MEETING_STATE_STARTED' : 'MEETING_STATE_ABOUT_TO_START';
+    return now < w.end_time + RECYCLE_AFTER_SECONDS
+      ? 'MEETING_STATE_ENDED'
+      : 'MEETING_STATE_RECYCLED';
   }
 
   /** Integer status of a meeting as of the emulator clock (see MEETING_STATUS). */
@@ -253,7 +269,8 @@ export class WecomEmulatorState {
     const now = this.now();
     const end = m.meeting_start + m.meeting_duration;
     if (m.cancelled) return MEETING_STATUS.cancelled;
-    if (now < m.meeting_start) return m.started ? MEETING_STATUS.inProgress : MEETING_STATUS.waiting;
+    if (now < m.meeting_start)
+      return m.started ? MEETING_STATUS.inProgress : MEETING_STATUS.waiting;
     if (now < end) return MEETING_STATUS.inProgress;
     return now < end + RECYCLE_AFTER_SECONDS ? MEETING_STATUS.ended : MEETING_STATUS.expired;
   }

@@ -18,7 +18,13 @@ export class BodyReader {
 
   str(
     key: string,
-    opts: { required?: boolean; min?: number; max?: number; pattern?: RegExp; from?: Record<string, unknown> } = {},
+    opts: {
+      required?: boolean;
+      min?: number;
+      max?: number;
+      pattern?: RegExp;
+      from?: Record<string, unknown>;
+    } = {},
   ): string | undefined {
     const source = opts.from ?? this.body;
     const value = source[key];
@@ -27,9 +33,12 @@ export class BodyReader {
     }
     if (typeof value !== 'string') return this.fail(key, 'must be a string');
     const length = [...value].length;
-    if (opts.min !== undefined && length < opts.min) return this.fail(key, `at least ${opts.min} characters`);
-    if (opts.max !== undefined && length > opts.max) return this.fail(key, `at most ${opts.max} characters`);
-    if (opts.pattern && !opts.pattern.test(value)) return this.fail(key, `must match ${opts.pattern}`);
+    if (opts.min !== undefined && length < opts.min)
+      return this.fail(key, `at least ${opts.min} characters`);
+    if (opts.max !== undefined && length > opts.max)
+      return this.fail(key, `at most ${opts.max} characters`);
+    if (opts.pattern && !opts.pattern.test(value))
+      return this.fail(key, `must match ${opts.pattern}`);
     return value;
   }
 
@@ -43,14 +52,22 @@ export class BodyReader {
   /** An unsigned integer; `numericString` also accepts "1" (W-4: the doc types some ints as strings). */
   uint(
     key: string,
-    opts: { required?: boolean; min?: number; max?: number; numericString?: boolean; from?: Record<string, unknown> } = {},
+    opts: {
+      required?: boolean;
+      min?: number;
+      max?: number;
+      numericString?: boolean;
+      from?: Record<string, unknown>;
+    } = {},
   ): number | undefined {
     const source = opts.from ?? this.body;
     const raw = source[key];
-    if (raw === undefined || raw === null) return opts.required ? this.fail(key, 'required') : undefined;
+    if (raw === undefined || raw === null)
+      return opts.required ? this.fail(key, 'required') : undefined;
     let value: number;
     if (typeof raw === 'number') value = raw;
-    else if (opts.numericString && typeof raw === 'string' && /^\d+$/.test(raw)) value = Number(raw);
+    else if (opts.numericString && typeof raw === 'string' && /^\d+$/.test(raw))
+      value = Number(raw);
     else return this.fail(key, 'must be an unsigned integer');
     if (!Number.isInteger(value) || value < 0) return this.fail(key, 'must be an unsigned integer');
     if (opts.min !== undefined && value < opts.min) return this.fail(key, `at least ${opts.min}`);
@@ -71,12 +88,16 @@ export class BodyReader {
   obj(key: string): Record<string, unknown> | undefined {
     const value = this.body[key];
     if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'object' || Array.isArray(value)) return this.fail(key, 'must be an object');
+    if (typeof value !== 'object' || Array.isArray(value))
+      return this.fail(key, 'must be an object');
     return value as Record<string, unknown>;
   }
 
   /** A list of strings, or of `{userid}` objects when `objects` (hosts). */
-  userids(key: string, opts: { objects: boolean; max: number; from?: Record<string, unknown> }): string[] | undefined {
+  userids(
+    key: string,
+    opts: { objects: boolean; max: number; from?: Record<string, unknown> },
+  ): string[] | undefined {
     const value = (opts.from ?? this.body)[key];
     if (value === undefined || value === null) return undefined;
     if (!Array.isArray(value)) return this.fail(key, 'must be an array');
@@ -85,7 +106,10 @@ export class BodyReader {
     for (const entry of value) {
       const id = opts.objects ? (entry as { userid?: unknown } | null)?.userid : entry;
       if (typeof id !== 'string' || id.length === 0) {
-        return this.fail(key, opts.objects ? 'entries must be {userid}' : 'entries must be userids');
+        return this.fail(
+          key,
+          opts.objects ? 'entries must be {userid}' : 'entries must be userids',
+        );
       }
       out.push(id);
     }

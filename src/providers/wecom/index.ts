@@ -1,21 +1,66 @@
+import got from 'got';
+
 import type { WecomCredentials } from '../../config/config.types.js';
 import { Provider } from '../../schema/enums/provider.enum.js';
+import type { ProviderCapabilities } from '../../schema/types/provider-info.type.js';
+import { registerSecret } from '../../util/redact.js';
+import { createProviderHttpClient } from '../http-client.js';
 import type { ProviderModule } from '../meeting-provider.js';
 import type { ProviderModuleOptions } from '../provider-module.types.js';
-import { NO_CAPABILITIES, UnsupportedOperations } from '../unsupported.data-source.js';
+import { WecomClient } from './wecom.client.js';
+import { WecomDataSource } from './wecom.data-source.js';
+import { MEETING_MEDIA_FIELDS } from './wecom.mapper.js';
 
-// TODO(provider issue): placeholder until the Wecom data source lands; everything is
-// UNSUPPORTED_BY_PROVIDER and the capabilities say so.
+/** What WeCom can do through this API (docs/providers/wecom.md). */
+export const WECOM_CAPABILITIES: ProviderCapabilities = {
+  meetings: true,
+  webinars: true,
+  instantMeetings: false,
+  lookupByCode: true,
+  cancel: true,
+  cancelOccurrence: false,
+  recurrenceFrequencies: [],
+  recurrenceFields: [],
+  liveStreaming: false,
+  // Meetings accept these; webinars all of them but `muteAll` and `waitingRoom`.
+  mediaSettings: [...MEETING_MEDIA_FIELDS],
+};
+
+/**
+ * The WeCom module, built once at start-up: one got instance (keep-alive) and one access-token
+ * cache for this (corpid, secret), shared by every request's WecomDataSource (providers.md §2.1).
+ * The secret and every fetched token are registered for redaction.
+ */
 export function createWecomModule(
   options: ProviderModuleOptions<WecomCredentials>,
 ): ProviderModule {
+  const { config, log, timeoutMs } = options;
+  registerSecret(config.credentials.corpSecret);
+  const http = createProviderHttpClient({
+    provider: Provider.WECOM,
+    baseUrl: config.baseUrl,
+    timeoutMs,
+  });
+  const client = new WecomClient(http, config.credentials, log.child({ source: 'wecom' }));
+  const probeUrl = config.baseUrl;
   return {
     provider: Provider.WECOM,
-    mode: options.config.mode,
-    capabilities: NO_CAPABILITIES,
-    baseUrl: options.config.baseUrl,
-    createDataSource: () => new UnsupportedOperations(Provider.WECOM),
-    isReachable: () => Promise.resolve(true),
+    mode: config.mode,
+    capabilities: WECOM_CAPABILITIES,
+    baseUrl: config.baseUrl,
+    createDataSource: (scope) => new WecomDataSource(client, scope),
+    isReachable: async () => {
+      try {
+        await got.get(probeUrl, {
+          timeout: { request: 2000 },
+          retry: { limit: 0 },
+          throwHttpErrors: false,
+        });
+        return true;
+      } catch {
+        return false;
+      }
+    },
     close: () => Promise.resolve(),
   };
 }

@@ -128,7 +128,11 @@ export class WecomClient {
       // WeCom itself always answers 200 (§2.2): a 5xx is a gateway in front of it. For a create
       // or cancel we cannot know whether it got through.
       if (!safe) {
-        throw new OutcomeUnknownError({ provider: Provider.WECOM, operation, cause: `HTTP ${status}` });
+        throw new OutcomeUnknownError({
+          provider: Provider.WECOM,
+          operation,
+          cause: `HTTP ${status}`,
+        });
       }
       throw new ProviderError('PROVIDER_UNAVAILABLE', `WECOM ${operation}: HTTP ${status}`, {
         provider: Provider.WECOM,
@@ -150,7 +154,11 @@ export class WecomClient {
     const parsed = parseJsonBody(response.body);
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
       if (!safe) {
-        throw new OutcomeUnknownError({ provider: Provider.WECOM, operation, cause: 'unreadable answer' });
+        throw new OutcomeUnknownError({
+          provider: Provider.WECOM,
+          operation,
+          cause: 'unreadable answer',
+        });
       }
       throw responseInvalid(operation, 'answer is not a JSON object');
     }
@@ -164,7 +172,11 @@ function readErrcode(answer: WecomEnvelope, operation: string, safe: boolean): n
   const errcode = Number(answer.errcode);
   if (!Number.isInteger(errcode)) {
     if (!safe) {
-      throw new OutcomeUnknownError({ provider: Provider.WECOM, operation, cause: 'unreadable errcode' });
+      throw new OutcomeUnknownError({
+        provider: Provider.WECOM,
+        operation,
+        cause: 'unreadable errcode',
+      });
     }
     throw responseInvalid(operation, 'errcode is not a number');
   }

@@ -5,7 +5,7 @@ import type { ScheduleMeetingInput } from '../../schema/inputs/schedule-meeting.
 import type { ScheduleWebinarInput } from '../../schema/inputs/schedule-webinar.input.js';
 import type { Meeting } from '../../schema/types/meeting.type.js';
 import type { Webinar } from '../../schema/types/webinar.type.js';
-import type { RequestScope, ResourceRef } from '../meeting-provider.js';
+import type { MeetingProvider, RequestScope, ResourceRef } from '../meeting-provider.js';
 import { UnsupportedOperations } from '../unsupported.data-source.js';
 import type { WecomClient } from './wecom.client.js';
 import { isNotFound } from './wecom.errors.js';
@@ -36,6 +36,13 @@ const PATHS = {
   meetingCancel: 'cgi-bin/meeting/cancel',
 } as const;
 
+/**
+ * UnsupportedOperations typed as the interface, so overrides may return real values (its own
+ * methods are declared `(): Promise<never>`); what is not overridden (instant meetings,
+ * per-occurrence cancel) still answers UNSUPPORTED_BY_PROVIDER.
+ */
+const UnsupportedBase: new (provider: Provider) => MeetingProvider = UnsupportedOperations;
+
 type LookupKey = { meetingid: string } | { meeting_code: string };
 
 /**
@@ -45,7 +52,7 @@ type LookupKey = { meetingid: string } | { meeting_code: string };
  * the input rules): instant meetings, recurring meetings and per-occurrence cancel, live
  * streaming, capacity, time zones, and media settings WeCom has no field for.
  */
-export class WecomDataSource extends UnsupportedOperations {
+export class WecomDataSource extends UnsupportedBase implements MeetingProvider {
   constructor(
     private readonly client: WecomClient,
     private readonly scope: RequestScope,
@@ -58,13 +65,21 @@ export class WecomDataSource extends UnsupportedOperations {
   override async scheduleWebinar(input: ScheduleWebinarInput): Promise<Webinar> {
     checkWebinarInput(input, this.now());
     const operation = 'scheduleWebinar';
-    const created = await this.call<WecomWebinarCreateResponse>(operation, PATHS.webinarCreate, webinarCreateRequest(input), false);
+    const created = await this.call<WecomWebinarCreateResponse>(
+      operation,
+      PATHS.webinarCreate,
+      webinarCreateRequest(input),
+      false,
+    );
     const meetingid = requireCreatedId(created.meetingid, operation);
     try {
       const webinar = await this.fetchWebinar({ meetingid }, operation);
       if (webinar) return withCreateInput(webinar, input);
     } catch (error) {
-      this.scope.log.warn({ operation, meetingid, err: String(error) }, 'wecom webinar read-back failed');
+      this.scope.log.warn(
+        { operation, meetingid, err: String(error) },
+        'wecom webinar read-back failed',
+      );
     }
     // It was created: answer what we know rather than an error that invites a second booking.
     return webinarFromCreate(created, meetingid, input);
@@ -74,7 +89,9 @@ export class WecomDataSource extends UnsupportedOperations {
   override getWebinars(refs: readonly ResourceRef[]): Promise<Array<Webinar | null | Error>> {
     return Promise.all(
       refs.map((ref) =>
-        this.fetchWebinar({ meetingid: ref.providerId }, 'webinar').catch((error: unknown) => error as Error),
+        this.fetchWebinar({ meetingid: ref.providerId }, 'webinar').catch(
+          (error: unknown) => error as Error,
+        ),
       ),
     );
   }
@@ -97,7 +114,12 @@ export class WecomDataSource extends UnsupportedOperations {
   override async scheduleMeeting(input: ScheduleMeetingInput): Promise<Meeting> {
     checkMeetingInput(input, this.now());
     const operation = 'scheduleMeeting';
-    const created = await this.call<WecomMeetingCreateResponse>(operation, PATHS.meetingCreate, meetingCreateRequest(input), false);
+    const created = await this.call<WecomMeetingCreateResponse>(
+      operation,
+      PATHS.meetingCreate,
+      meetingCreateRequest(input),
+      false,
+    );
     const meetingid = requireCreatedId(created.meetingid, operation);
     if (typeof created.meeting_code === 'string' && created.meeting_code !== '') {
       return meetingFromCreate(created, meetingid, input, created.meeting_code);
@@ -107,7 +129,10 @@ export class WecomDataSource extends UnsupportedOperations {
       const meeting = await this.fetchMeeting({ meetingid }, operation, meetingid);
       if (meeting) return { ...meeting, organizer: meeting.organizer ?? input.organizer };
     } catch (error) {
-      this.scope.log.warn({ operation, meetingid, err: String(error) }, 'wecom meeting read-back failed');
+      this.scope.log.warn(
+        { operation, meetingid, err: String(error) },
+        'wecom meeting read-back failed',
+      );
     }
     return meetingFromCreate(created, meetingid, input, null);
   }
@@ -131,7 +156,11 @@ export class WecomDataSource extends UnsupportedOperations {
   /** Cancels a meeting (`meeting/cancel`, never retried); answers it as it now is. */
   override async cancelMeeting(ref: ResourceRef): Promise<Meeting> {
     const operation = 'cancelMeeting';
-    const meeting = await this.fetchMeeting({ meetingid: ref.providerId }, operation, ref.providerId);
+    const meeting = await this.fetchMeeting(
+      { meetingid: ref.providerId },
+      operation,
+      ref.providerId,
+    );
     if (!meeting) throw new NotFoundError('no such WECOM meeting', { provider: Provider.WECOM });
     await this.cancel(operation, PATHS.meetingCancel, ref.providerId, 'meeting');
     return { ...meeting, status: MeetingStatus.CANCELLED };
@@ -139,13 +168,23 @@ export class WecomDataSource extends UnsupportedOperations {
 
   // ---------------------------------------------------------------- helpers
 
-  private call<T extends WecomEnvelope>(operation: string, path: string, body: object, safe: boolean): Promise<T> {
+  private call<T extends WecomEnvelope>(
+    operation: string,
+    path: string,
+    body: object,
+    safe: boolean,
+  ): Promise<T> {
     return this.client.call<T>({ operation, path, body, safe, log: this.scope.log });
   }
 
   private async fetchWebinar(key: LookupKey, operation: string): Promise<Webinar | null> {
     try {
-      const answer = await this.call<WecomWebinarGetResponse>(operation, PATHS.webinarGet, key, true);
+      const answer = await this.call<WecomWebinarGetResponse>(
+        operation,
+        PATHS.webinarGet,
+        key,
+        true,
+      );
       return webinarFromWire(answer, operation);
     } catch (error) {
       if (isNotFound(error)) return null;
@@ -153,9 +192,18 @@ export class WecomDataSource extends UnsupportedOperations {
     }
   }
 
-  private async fetchMeeting(key: LookupKey, operation: string, knownId: string | undefined): Promise<Meeting | null> {
+  private async fetchMeeting(
+    key: LookupKey,
+    operation: string,
+    knownId: string | undefined,
+  ): Promise<Meeting | null> {
     try {
-      const answer = await this.call<WecomMeetingGetInfoResponse>(operation, PATHS.meetingGet, key, true);
+      const answer = await this.call<WecomMeetingGetInfoResponse>(
+        operation,
+        PATHS.meetingGet,
+        key,
+        true,
+      );
       return meetingFromWire(answer, knownId, operation);
     } catch (error) {
       if (isNotFound(error)) return null;
@@ -163,11 +211,17 @@ export class WecomDataSource extends UnsupportedOperations {
     }
   }
 
-  private async cancel(operation: string, path: string, meetingid: string, what: string): Promise<void> {
+  private async cancel(
+    operation: string,
+    path: string,
+    meetingid: string,
+    what: string,
+  ): Promise<void> {
     try {
       await this.call(operation, path, { meetingid }, false);
     } catch (error) {
-      if (isNotFound(error)) throw new NotFoundError(`no such WECOM ${what}`, { provider: Provider.WECOM });
+      if (isNotFound(error))
+        throw new NotFoundError(`no such WECOM ${what}`, { provider: Provider.WECOM });
       throw error;
     }
   }
@@ -176,5 +230,9 @@ export class WecomDataSource extends UnsupportedOperations {
 /** A create answer without an id: it may have been created, and we cannot name it. */
 function requireCreatedId(meetingid: unknown, operation: string): string {
   if (typeof meetingid === 'string' && meetingid !== '') return meetingid;
-  throw new OutcomeUnknownError({ provider: Provider.WECOM, operation, cause: 'answer without meetingid' });
+  throw new OutcomeUnknownError({
+    provider: Provider.WECOM,
+    operation,
+    cause: 'answer without meetingid',
+  });
 }

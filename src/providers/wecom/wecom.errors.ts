@@ -45,7 +45,11 @@ export function errcodeRule(errcode: number): ErrcodeRule {
 }
 
 /** The ProviderError for a WeCom errcode; `errmsg` is kept in the message (redacted by ApiError). */
-export function wecomError(errcode: number, errmsg: string | undefined, operation: string): ProviderError {
+export function wecomError(
+  errcode: number,
+  errmsg: string | undefined,
+  operation: string,
+): ProviderError {
   const rule = errcodeRule(errcode);
   // WeCom appends "hint: [...], from ip: ..., more info at ..." to errmsg; the first part is the text.
   const text = (errmsg ?? '').split(', hint:')[0]!.slice(0, 200) || 'no errmsg';

@@ -38,12 +38,19 @@ function checkTimes(startTime: Date, endTime: Date, now: number) {
   }
 }
 
-function checkMedia(media: MediaSettingsInput | undefined | null, allowed: ReadonlyArray<string>, kind: string) {
+function checkMedia(
+  media: MediaSettingsInput | undefined | null,
+  allowed: ReadonlyArray<string>,
+  kind: string,
+) {
   if (!media) return;
   for (const [key, value] of Object.entries(media)) {
     if (value === undefined || value === null) continue;
     if (!allowed.includes(key)) {
-      throw unsupported(`input.mediaSettings.${key}`, `a WeCom ${kind} has no setting for mediaSettings.${key}`);
+      throw unsupported(
+        `input.mediaSettings.${key}`,
+        `a WeCom ${kind} has no setting for mediaSettings.${key}`,
+      );
     }
   }
 }
@@ -57,20 +64,33 @@ export function checkWebinarInput(input: ScheduleWebinarInput, now: number): voi
   checkLength('input.description', input.description, 1, 5000);
   if (input.admissionType === AdmissionType.PASSWORD) {
     if (input.password == null || input.password === '') {
-      throw bad('input.password', 'requiredForPasswordAdmission', 'is required when admissionType is PASSWORD');
+      throw bad(
+        'input.password',
+        'requiredForPasswordAdmission',
+        'is required when admissionType is PASSWORD',
+      );
     }
   } else if (input.password != null) {
-    throw bad('input.password', 'onlyForPasswordAdmission', 'is only used when admissionType is PASSWORD');
+    throw bad(
+      'input.password',
+      'onlyForPasswordAdmission',
+      'is only used when admissionType is PASSWORD',
+    );
   }
   if (input.password != null && !PASSWORD_DIGITS.test(input.password)) {
     throw bad('input.password', 'matches', 'must be 4 to 6 digits');
   }
   checkTimes(input.startTime, input.endTime, now);
   if (input.playbackForAudience && input.mediaSettings?.autoRecordingType !== RecordingType.CLOUD) {
-    throw bad('input.playbackForAudience', 'requiresCloudRecording', 'requires mediaSettings.autoRecordingType: CLOUD');
+    throw bad(
+      'input.playbackForAudience',
+      'requiresCloudRecording',
+      'requires mediaSettings.autoRecordingType: CLOUD',
+    );
   }
   // WeCom's webinar create has no time zone field (path/98842); times are instants anyway.
-  if (input.timeZone != null) throw unsupported('input.timeZone', 'WeCom webinars take no time zone');
+  if (input.timeZone != null)
+    throw unsupported('input.timeZone', 'WeCom webinars take no time zone');
   checkMedia(input.mediaSettings, WEBINAR_MEDIA_FIELDS, 'webinar');
 }
 
@@ -85,12 +105,16 @@ export function checkMeetingInput(input: ScheduleMeetingInput, now: number): voi
   // WeCom repeats meetings through `reminders` (is_repeat, repeat_type, …), whose value table
   // is not in our sources (providers.md §2.5), so no RecurrenceInput field has a documented
   // WeCom equivalent: recurring meetings are refused rather than guessed.
-  if (input.recurrence != null) throw unsupported('input.recurrence', 'recurring WeCom meetings are not supported');
-  if (input.live != null) throw unsupported('input.live', 'WeCom meetings have no live-stream settings');
+  if (input.recurrence != null)
+    throw unsupported('input.recurrence', 'recurring WeCom meetings are not supported');
+  if (input.live != null)
+    throw unsupported('input.live', 'WeCom meetings have no live-stream settings');
   if (input.capacity != null) throw unsupported('input.capacity', 'capacity is umeeting-only');
-  if (input.timeZone != null) throw unsupported('input.timeZone', 'WeCom meetings take no time zone');
+  if (input.timeZone != null)
+    throw unsupported('input.timeZone', 'WeCom meetings take no time zone');
   checkTimes(input.startTime, input.endTime, now);
-  const seconds = Math.floor(input.endTime.getTime() / 1000) - Math.floor(input.startTime.getTime() / 1000);
+  const seconds =
+    Math.floor(input.endTime.getTime() / 1000) - Math.floor(input.startTime.getTime() / 1000);
   if (seconds < MEETING_DURATION.min || seconds > MEETING_DURATION.max) {
     throw bad(
       'input.endTime',

@@ -169,11 +169,14 @@ function mediaToWire(m: MediaSettingsInput): Omit<WecomWebinarMediaSetting, 'ena
   if (m.allowUnmuteSelf != null) out.allow_unmute_self = m.allowUnmuteSelf;
   if (m.joinBeforeHost != null) out.allow_enter_before_host = m.joinBeforeHost;
   if (m.screenShareWatermark != null) out.enable_screen_watermark = m.screenShareWatermark;
-  if (m.watermarkStyle != null) out.watermark_type = m.watermarkStyle === WatermarkStyle.MULTI_ROW ? 1 : 0;
+  if (m.watermarkStyle != null)
+    out.watermark_type = m.watermarkStyle === WatermarkStyle.MULTI_ROW ? 1 : 0;
   if (m.enterpriseUsersOnly != null) out.allow_external_user = !m.enterpriseUsersOnly; // W-5
   if (m.autoRecordingType != null) out.auto_record_type = RECORDING_WIRE[m.autoRecordingType];
-  if (m.recordWhenParticipantJoins != null) out.attendee_join_auto_record = m.recordWhenParticipantJoins;
-  if (m.hostCanPauseAutoRecording != null) out.enable_host_pause_auto_record = m.hostCanPauseAutoRecording;
+  if (m.recordWhenParticipantJoins != null)
+    out.attendee_join_auto_record = m.recordWhenParticipantJoins;
+  if (m.hostCanPauseAutoRecording != null)
+    out.enable_host_pause_auto_record = m.hostCanPauseAutoRecording;
   return out;
 }
 
@@ -209,7 +212,8 @@ export function webinarCreateRequest(input: ScheduleWebinarInput): WecomWebinarC
   if (input.password != null) body.password = input.password;
   if (input.coverUrl != null) body.cover_url = input.coverUrl;
   if (input.description != null) body.description = input.description;
-  if (input.enableGuestInviteLink != null) body.enable_guest_invite_link = input.enableGuestInviteLink;
+  if (input.enableGuestInviteLink != null)
+    body.enable_guest_invite_link = input.enableGuestInviteLink;
   if (input.mediaSettings != null) body.media_setting = webinarMediaToWire(input.mediaSettings);
   if (input.enableQa != null) body.enable_qa = input.enableQa;
   if (input.sensitiveWords != null) body.sensitive_words = input.sensitiveWords;
@@ -235,7 +239,10 @@ export function webinarFromWire(w: WecomWebinarGetResponse, operation: string): 
   const startTime = fromEpochSeconds(w.start_time); // W-7: string or number
   const endTime = fromEpochSeconds(w.end_time);
   if (!meetingid || subject === null || !startTime || !endTime) {
-    throw responseInvalid(operation, 'webinar answer lacks meetingid, title, start_time or end_time');
+    throw responseInvalid(
+      operation,
+      'webinar answer lacks meetingid, title, start_time or end_time',
+    );
   }
   const manualCheckLink = str(w.manual_check_link);
   return {
@@ -292,7 +299,9 @@ export function withCreateInput(webinar: Webinar, input: ScheduleWebinarInput): 
 function hostIds(hosts: unknown): string[] {
   if (!Array.isArray(hosts)) return [];
   return hosts
-    .map((h: unknown) => (typeof h === 'string' ? h : str((h as { userid?: unknown } | null)?.userid)))
+    .map((h: unknown) =>
+      typeof h === 'string' ? h : str((h as { userid?: unknown } | null)?.userid),
+    )
     .filter((h): h is string => typeof h === 'string' && h !== '');
 }
 
@@ -302,7 +311,9 @@ function hostIds(hosts: unknown): string[] {
 export function meetingCreateRequest(input: ScheduleMeetingInput): WecomMeetingCreateRequest {
   const start = Math.floor(input.startTime.getTime() / 1000);
   const end = Math.floor(input.endTime.getTime() / 1000);
-  const settings: WecomMeetingSettings = input.mediaSettings ? meetingSettingsToWire(input.mediaSettings) : {};
+  const settings: WecomMeetingSettings = input.mediaSettings
+    ? meetingSettingsToWire(input.mediaSettings)
+    : {};
   if (input.password != null) settings.password = input.password;
   if (input.hosts != null) settings.hosts = { userid: input.hosts };
   const body: WecomMeetingCreateRequest = {
@@ -331,7 +342,10 @@ export function meetingFromWire(
   const duration = Number(m.meeting_duration);
   const subject = str(m.title);
   if (!meetingid || !startTime || !Number.isFinite(duration) || duration < 0 || subject === null) {
-    throw responseInvalid(operation, 'meeting answer lacks meetingid, title, meeting_start or meeting_duration');
+    throw responseInvalid(
+      operation,
+      'meeting answer lacks meetingid, title, meeting_start or meeting_duration',
+    );
   }
   const members = Array.isArray(m.attendees?.member) ? m.attendees.member : [];
   return {
@@ -346,7 +360,9 @@ export function meetingFromWire(
     endTime: new Date(startTime.getTime() + duration * 1000),
     password: str(m.settings?.password),
     organizer: str(m.admin_userid),
-    hosts: Array.isArray(m.settings?.hosts?.userid) ? m.settings.hosts.userid.filter((h) => typeof h === 'string') : [],
+    hosts: Array.isArray(m.settings?.hosts?.userid)
+      ? m.settings.hosts.userid.filter((h) => typeof h === 'string')
+      : [],
     invitees: hostIds(members),
     joinUrl: str(m.meeting_link),
     mediaSettings: meetingMediaFromWire(m.settings),

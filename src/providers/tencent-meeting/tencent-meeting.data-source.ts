@@ -1,0 +1,356 @@
+import type { Logger } from 'pino';
+
+import { BadUserInputError, NotFoundError, OutcomeUnknownError, ProviderError } from '../../errors/api-errors.js';
+import { MeetingStatus } from '../../schema/enums/meeting-status.enum.js';
+import { Provider } from '../../schema/enums/provider.enum.js';
+import type { ScheduleMeetingInput } from '../../schema/inputs/schedule-meeting.input.js';
+import type { ScheduleWebinarInput } from '../../schema/inputs/schedule-webinar.input.js';
+import type { StartInstantMeetingInput } from '../../schema/inputs/start-instant-meeting.input.js';
+import type { Meeting } from '../../schema/types/meeting.type.js';
+import type { RecurringOccurrence } from '../../schema/types/recurring-occurrence.type.js';
+import type { Webinar } from '../../schema/types/webinar.type.js';
+import type { MeetingProvider, RequestScope, ResourceRef } from '../meeting-provider.js';
+import type { TencentMeetingClient } from './tencent-meeting.client.js';
+import {
+  firstMeetingInfo,
+  INSTANCE_ID,
+  meetingFromWire,
+  toCreateMeetingRequest,
+  toCreateWebinarRequest,
+  toInstantMeetingRequest,
+  webinarFromWire,
+} from './tencent-meeting.mapper.js';
+import type { TmCreateMeetingRequest } from './tencent-meeting.wire.js';
+
+const PROVIDER = Provider.TENCENT_MEETING;
+/** Parallel reads per batch: enough for a page of ids, gentle on the 300/min app limit (§1.6). */
+const READ_CONCURRENCY = 8;
+/** Caller-defined and required by the cancel APIs (providers.md §1.3/§1.4). */
+const REASON_CODE = 1;
+
+/**
+ * Tencent Meeting data source (STYLE habit 1), made per request from the long-lived client.
+ * Tencent acts on behalf of a user on every call, so reads and cancels need the organizer that
+ * rides in the global id (`ResourceRef.organizer`); reads send it as
+ * `operator_id=<userid>&operator_id_type=1&instanceid=1` (providers.md §1.3).
+ */
+export class TencentMeetingDataSource implements MeetingProvider {
+  readonly provider = PROVIDER;
+
+  constructor(
+    private readonly client: TencentMeetingClient,
+    private readonly scope: RequestScope,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+  }
+
+  private get log(): Logger {
+    return this.scope.log;
+  }
+
+  /** Books a one-off or recurring meeting (optionally live-streamed); returns it as read back. */
+  async scheduleMeeting(input: ScheduleMeetingInput): Promise<Meeting> {
+    const body = toCreateMeetingRequest(input);
+    return this.createMeeting(body, 'scheduleMeeting');
+  }
+
+  /** Starts a quick meeting (Tencent `type` 1) now, for `durationMinutes` (default 60). */
+  async startInstantMeeting(input: StartInstantMeetingInput): Promise<Meeting> {
+    const body = toInstantMeetingRequest(input, this.now());
+    return this.createMeeting(body, 'startInstantMeeting');
+  }
+
+  /**
+   * Reads meetings by ref: one GET per distinct (id, organizer), at most READ_CONCURRENCY at a
+   * time. Missing ones (9003) are null; a failure is that entry's Error.
+   */
+  async getMeetings(refs: readonly ResourceRef[]): Promise<Array<Meeting | null | Error>> {
+    return this.batch(refs, (ref) => this.readMeeting(ref, 'meeting'));
+  }
+
+  /** Looks a meeting up by its 9-digit code, as `organizer` (required by Tencent). */
+  async getMeetingByCode(meetingCode: string, organizer?: string): Promise<Meeting | null> {
+    const operator = requireOrganizer(organizer);
+    if (!/^\d{9}$/.test(meetingCode)) return null;
+    const answer = await this.readOrNull(() =>
+      this.client.call(
+        {
+          operation: 'meetingByCode',
+          method: 'GET',
+          path: 'v1/meetings',
+          query: { meeting_code: meetingCode, ...operatorQuery(operator) },
+          unsafe: false,
+        },
+        this.log,
+      ),
+    );
+    if (answer === null) return null;
+    const info = firstMeetingInfo(answer, 'meetingByCode');
+    return info === undefined ? null : meetingFromWire(info, { organizer: operator, operation: 'meetingByCode', now: this.now() });
+  }
+
+  /** Cancels a whole meeting (a whole series); returns it as it now is. */
+  async cancelMeeting(ref: ResourceRef): Promise<Meeting> {
+    const organizer = requireOrganizer(ref.organizer, 'id');
+    const before = await this.readMeeting(ref, 'cancelMeeting');
+    if (!before) throw notFound('meeting', ref.providerId);
+    await this.client.call(
+      {
+        operation: 'cancelMeeting',
+        method: 'POST',
+        path: `v1/meetings/${ref.providerId}/cancel`,
+        body: {
+          userid: organizer,
+          instanceid: INSTANCE_ID,
+          reason_code: REASON_CODE,
+          // A series is cancelled whole with meeting_type 1 and no sub_meeting_id (§1.3).
+          ...(before.recurrence || before.occurrences.length > 0 ? { meeting_type: 1 } : {}),
+        },
+        unsafe: true,
+      },
+      this.log,
+    );
+    return (await this.rereadAfterWrite(() => this.readMeeting(ref, 'cancelMeeting'))) ?? cancelled(before);
+  }
+
+  /** Cancels one occurrence (`sub_meeting_id`); returns it with status CANCELLED. */
+  async cancelOccurrence(ref: ResourceRef, occurrenceId: string): Promise<RecurringOccurrence> {
+    const organizer = requireOrganizer(ref.organizer, 'id');
+    const series = await this.readMeeting(ref, 'cancelOccurrence');
+    const occurrence = series?.occurrences.find((o) => o.providerOccurrenceId === occurrenceId);
+    if (!occurrence) throw notFound('occurrence', `${ref.providerId}/${occurrenceId}`);
+    await this.client.call(
+      {
+        operation: 'cancelOccurrence',
+        method: 'POST',
+        path: `v1/meetings/${ref.providerId}/cancel`,
+        body: {
+          userid: organizer,
+          instanceid: INSTANCE_ID,
+          reason_code: REASON_CODE,
+          meeting_type: 1,
+          sub_meeting_id: occurrenceId,
+        },
+        unsafe: true,
+      },
+      this.log,
+    );
+    // sub_meetings status 1 = deleted: the occurrence is now cancelled (§1.3).
+    return { ...occurrence, status: MeetingStatus.CANCELLED };
+  }
+
+  /** Books a webinar with every field of seed 000; returns it as read back. */
+  async scheduleWebinar(input: ScheduleWebinarInput): Promise<Webinar> {
+    const body = toCreateWebinarRequest(input, this.now());
+    const organizer = input.organizer;
+    const answer = await this.client.call(
+      { operation: 'scheduleWebinar', method: 'POST', path: 'v1/webinars', body, unsafe: true },
+      this.log,
+    );
+    const created = asCreated(() => webinarFromWire(answer, { organizer, operation: 'scheduleWebinar', now: this.now() }));
+    const ref = { providerId: created.providerId, organizer };
+    const read = await this.rereadAfterWrite(() => this.readWebinar(ref, 'scheduleWebinar'));
+    // The create answer carries the manual-check credentials; a read may not (seed 000).
+    return read
+      ? {
+          ...read,
+          manualCheckLink: read.manualCheckLink ?? created.manualCheckLink,
+          manualCheckPassword: read.manualCheckPassword ?? created.manualCheckPassword,
+        }
+      : created;
+  }
+
+  /** Reads webinars by ref (only the creator may read one: 9042 otherwise). */
+  async getWebinars(refs: readonly ResourceRef[]): Promise<Array<Webinar | null | Error>> {
+    return this.batch(refs, (ref) => this.readWebinar(ref, 'webinar'));
+  }
+
+  /** Looks a webinar up by its code, as `organizer` (required by Tencent). */
+  async getWebinarByCode(meetingCode: string, organizer?: string): Promise<Webinar | null> {
+    const operator = requireOrganizer(organizer);
+    if (!/^\d{9}$/.test(meetingCode)) return null;
+    const answer = await this.readOrNull(() =>
+      this.client.call(
+        {
+          operation: 'webinarByCode',
+          method: 'GET',
+          path: 'v1/webinars',
+          query: { meeting_code: meetingCode, ...operatorQuery(operator) },
+          unsafe: false,
+        },
+        this.log,
+      ),
+    );
+    return answer === null ? null : webinarFromWire(answer, { organizer: operator, operation: 'webinarByCode', now: this.now() });
+  }
+
+  /** Cancels a webinar; returns it as it now is. */
+  async cancelWebinar(ref: ResourceRef): Promise<Webinar> {
+    const organizer = requireOrganizer(ref.organizer, 'id');
+    const before = await this.readWebinar(ref, 'cancelWebinar');
+    if (!before) throw notFound('webinar', ref.providerId);
+    await this.client.call(
+      {
+        operation: 'cancelWebinar',
+        method: 'POST',
+        path: `v1/webinars/${ref.providerId}/cancel`,
+        body: { userid: organizer, instanceid: INSTANCE_ID, reason_code: REASON_CODE },
+        unsafe: true,
+      },
+      this.log,
+    );
+    return (await this.rereadAfterWrite(() => this.readWebinar(ref, 'cancelWebinar'))) ?? { ...before, status: MeetingStatus.CANCELLED };
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private async createMeeting(body: TmCreateMeetingRequest, operation: string): Promise<Meeting> {
+    const organizer = body.userid;
+    const answer = await this.client.call(
+      { operation, method: 'POST', path: 'v1/meetings', body, unsafe: true },
+      this.log,
+    );
+    // A 2xx answer we cannot read may still mean the meeting exists: OUTCOME_UNKNOWN.
+    const created = asCreated(() => {
+      const info = firstMeetingInfo(answer, operation);
+      if (info === undefined) throw new ProviderError('PROVIDER_RESPONSE_INVALID', 'empty meeting_info_list', { provider: PROVIDER });
+      return meetingFromWire(info, { organizer, operation, now: this.now(), type: body.type });
+    });
+    // T-M8: the create answer echoes little (no state, no sub_meetings): read it back.
+    const read = await this.rereadAfterWrite(() =>
+      this.readMeeting({ providerId: created.providerId, organizer }, operation),
+    );
+    return read ?? created;
+  }
+
+  private async readMeeting(ref: ResourceRef, operation: string): Promise<Meeting | null> {
+    const organizer = requireOrganizer(ref.organizer, 'id');
+    if (!/^\d{1,24}$/.test(ref.providerId)) return null;
+    const answer = await this.readOrNull(() =>
+      this.client.call(
+        {
+          operation,
+          method: 'GET',
+          path: `v1/meetings/${ref.providerId}`,
+          query: operatorQuery(organizer),
+          unsafe: false,
+        },
+        this.log,
+      ),
+    );
+    if (answer === null) return null;
+    const info = firstMeetingInfo(answer, operation);
+    return info === undefined ? null : meetingFromWire(info, { organizer, operation, now: this.now() });
+  }
+
+  private async readWebinar(ref: ResourceRef, operation: string): Promise<Webinar | null> {
+    const organizer = requireOrganizer(ref.organizer, 'id');
+    if (!/^\d{1,24}$/.test(ref.providerId)) return null;
+    const answer = await this.readOrNull(() =>
+      this.client.call(
+        {
+          operation,
+          method: 'GET',
+          path: 'v1/webinars',
+          query: { meeting_id: ref.providerId, ...operatorQuery(organizer) },
+          unsafe: false,
+        },
+        this.log,
+      ),
+    );
+    return answer === null ? null : webinarFromWire(answer, { organizer, operation, now: this.now() });
+  }
+
+  /** 9003 on a read means "does not exist": null, not an error. */
+  private async readOrNull<T>(read: () => Promise<T>): Promise<T | null> {
+    try {
+      return await read();
+    } catch (error) {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * The read after a successful create or cancel. The write already happened, so a failing
+   * read must not turn it into an error: the caller gets what the write answer told us.
+   */
+  private async rereadAfterWrite<T>(read: () => Promise<T | null>): Promise<T | null> {
+    try {
+      return await read();
+    } catch (error) {
+      this.log.warn(
+        { provider: PROVIDER, code: (error as { code?: string }).code },
+        'read-back after a write failed; answering from the write',
+      );
+      return null;
+    }
+  }
+
+  /** Dedupes refs so each (id, organizer) is read once, and keeps the answer in input order. */
+  private async batch<T>(
+    refs: readonly ResourceRef[],
+    read: (ref: ResourceRef) => Promise<T | null>,
+  ): Promise<Array<T | null | Error>> {
+    const keyOf = (r: ResourceRef) => `${r.providerId}\u0000${r.organizer ?? ''}`;
+    const unique = new Map<string, ResourceRef>();
+    for (const ref of refs) if (!unique.has(keyOf(ref))) unique.set(keyOf(ref), ref);
+    const results = new Map<string, T | null | Error>();
+    const queue = [...unique.entries()];
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const [key, ref] = next;
+        try {
+          results.set(key, await read(ref));
+        } catch (error) {
+          results.set(key, error instanceof Error ? error : new Error(String(error)));
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, queue.length) }, worker));
+    return refs.map((ref) => results.get(keyOf(ref)) ?? null);
+  }
+}
+
+function operatorQuery(userid: string): Record<string, string> {
+  return { operator_id: userid, operator_id_type: '1', instanceid: String(INSTANCE_ID) };
+}
+
+/** Tencent acts as a user on every call: without the organizer nothing can be read. */
+function requireOrganizer(organizer: string | undefined, field = 'organizer'): string {
+  if (!organizer) {
+    throw new BadUserInputError(`${field}: Tencent Meeting needs the organizer (the acting user)`, {
+      field,
+      rule: 'requiredForProvider',
+    });
+  }
+  return organizer;
+}
+
+function notFound(what: string, id: string): NotFoundError {
+  return new NotFoundError(`${PROVIDER} ${what} ${id} does not exist`, { provider: PROVIDER });
+}
+
+function cancelled(meeting: Meeting): Meeting {
+  return {
+    ...meeting,
+    status: MeetingStatus.CANCELLED,
+    occurrences: meeting.occurrences.map((o) => ({ ...o, status: MeetingStatus.CANCELLED })),
+  };
+}
+
+/** Mapping a create answer: any failure to read it means the outcome is unknown. */
+function asCreated<T>(map: () => T): T {
+  try {
+    return map();
+  } catch (error) {
+    if (error instanceof ProviderError) {
+      throw new OutcomeUnknownError({
+        provider: PROVIDER,
+        operation: (error.extensions.operation as string | undefined) ?? 'create',
+        cause: 'the answer could not be read',
+      });
+    }
+    throw error;
+  }
+}
