@@ -1,7 +1,13 @@
 import { UnsupportedByProviderError } from '../errors/api-errors.js';
 import type { Provider } from '../schema/enums/provider.enum.js';
 import type { ProviderCapabilities } from '../schema/types/provider-info.type.js';
-import type { MeetingProvider } from './meeting-provider.js';
+import type { ScheduleMeetingInput } from '../schema/inputs/schedule-meeting.input.js';
+import type { ScheduleWebinarInput } from '../schema/inputs/schedule-webinar.input.js';
+import type { StartInstantMeetingInput } from '../schema/inputs/start-instant-meeting.input.js';
+import type { Meeting } from '../schema/types/meeting.type.js';
+import type { RecurringOccurrence } from '../schema/types/recurring-occurrence.type.js';
+import type { Webinar } from '../schema/types/webinar.type.js';
+import type { MeetingProvider, ResourceRef } from './meeting-provider.js';
 
 /** Capabilities of a provider that can do nothing (yet). */
 export const NO_CAPABILITIES: ProviderCapabilities = {
@@ -25,38 +31,41 @@ export const NO_CAPABILITIES: ProviderCapabilities = {
 export class UnsupportedOperations implements MeetingProvider {
   constructor(readonly provider: Provider) {}
 
-  protected unsupported(field: string, what: string): never {
-    throw new UnsupportedByProviderError(this.provider, field, `${what} is not supported`);
+  /** Rejects (never throws synchronously) with UNSUPPORTED_BY_PROVIDER naming `field`. */
+  protected unsupported(field: string, what: string): Promise<never> {
+    return Promise.reject(
+      new UnsupportedByProviderError(this.provider, field, `${what} is not supported`),
+    );
   }
 
-  scheduleMeeting(): Promise<never> {
+  scheduleMeeting(_input: ScheduleMeetingInput): Promise<Meeting> {
     return this.unsupported('scheduleMeeting', 'scheduling meetings');
   }
-  startInstantMeeting(): Promise<never> {
+  startInstantMeeting(_input: StartInstantMeetingInput): Promise<Meeting> {
     return this.unsupported('startInstantMeeting', 'instant meetings');
   }
-  getMeetings(): Promise<never> {
+  getMeetings(_refs: readonly ResourceRef[]): Promise<Array<Meeting | null | Error>> {
     return this.unsupported('meeting', 'meetings');
   }
-  getMeetingByCode(): Promise<never> {
+  getMeetingByCode(_meetingCode: string, _organizer?: string): Promise<Meeting | null> {
     return this.unsupported('meetingByCode', 'meeting lookup by code');
   }
-  cancelMeeting(): Promise<never> {
+  cancelMeeting(_ref: ResourceRef): Promise<Meeting> {
     return this.unsupported('cancelMeeting', 'cancelling meetings');
   }
-  cancelOccurrence(): Promise<never> {
+  cancelOccurrence(_ref: ResourceRef, _occurrenceId: string): Promise<RecurringOccurrence> {
     return this.unsupported('cancelOccurrence', 'cancelling one occurrence');
   }
-  scheduleWebinar(): Promise<never> {
+  scheduleWebinar(_input: ScheduleWebinarInput): Promise<Webinar> {
     return this.unsupported('scheduleWebinar', 'webinars');
   }
-  getWebinars(): Promise<never> {
+  getWebinars(_refs: readonly ResourceRef[]): Promise<Array<Webinar | null | Error>> {
     return this.unsupported('webinar', 'webinars');
   }
-  getWebinarByCode(): Promise<never> {
+  getWebinarByCode(_meetingCode: string, _organizer?: string): Promise<Webinar | null> {
     return this.unsupported('webinarByCode', 'webinars');
   }
-  cancelWebinar(): Promise<never> {
+  cancelWebinar(_ref: ResourceRef): Promise<Webinar> {
     return this.unsupported('cancelWebinar', 'webinars');
   }
 }

@@ -10,11 +10,12 @@ import type { Webinar } from '../schema/types/webinar.type.js';
  * (never a `!` assertion); a malformed or wrong-kind id is BAD_USER_INPUT.
  */
 export const referenceResolvers = {
-  Meeting: (ref: { id: string }, ctx: Context): Promise<Meeting | null> => {
+  // async: a bad id must reject this entry only, not throw out of the whole _entities list.
+  Meeting: async (ref: { id: string }, ctx: Context): Promise<Meeting | null> => {
     decodeGlobalIdOf('Meeting', ref.id, 'id');
     return ctx.loaders.meeting.load(ref.id);
   },
-  Webinar: (ref: { id: string }, ctx: Context): Promise<Webinar | null> => {
+  Webinar: async (ref: { id: string }, ctx: Context): Promise<Webinar | null> => {
     decodeGlobalIdOf('Webinar', ref.id, 'id');
     return ctx.loaders.webinar.load(ref.id);
   },

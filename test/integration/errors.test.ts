@@ -53,7 +53,7 @@ describe('errors through GraphQL', () => {
   it.each([
     [{ subject: '' }, 'input.subject', 'isLength'],
     [{ subject: 'x'.repeat(256) }, 'input.subject', 'isLength'],
-    [{ password: '123' }, 'input.password', 'matches'],
+    [{ admissionType: AdmissionType.Password, password: '123' }, 'input.password', 'matches'],
     [{ sponsor: 'y'.repeat(41) }, 'input.sponsor', 'isLength'],
     [{ admissionType: AdmissionType.Password }, 'input.password', 'requiredForPasswordAdmission'],
     [{ password: '1234' }, 'input.password', 'onlyForPasswordAdmission'],

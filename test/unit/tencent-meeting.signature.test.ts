@@ -103,7 +103,11 @@ describe('Tencent Meeting request signature (providers.md §1.8)', () => {
   it('rejects a signature made with another key or over another URI', () => {
     expect(verifySignature(SECRET_KEY, TV1, signRequest('otherKey', TV1))).toBe(false);
     expect(
-      verifySignature(SECRET_KEY, { ...TV1, uri: '/v1/meetings/7567173273889276131' }, signRequest(SECRET_KEY, TV1)),
+      verifySignature(
+        SECRET_KEY,
+        { ...TV1, uri: '/v1/meetings/7567173273889276131' },
+        signRequest(SECRET_KEY, TV1),
+      ),
     ).toBe(false);
   });
 

@@ -1,6 +1,5 @@
 import type { TencentMeetingCredentials } from '../../config/config.types.js';
 import { verifySignature } from '../../providers/tencent-meeting/tencent-meeting.signature.js';
-import type { EmulatorClock } from '../clock.js';
 import type { EmulatorReply, EmulatorRequest } from '../emulator-server.js';
 import { invalidParameter, tmError, TM_ERRORS } from './errors.js';
 
@@ -18,9 +17,13 @@ export class TencentRequestAuthenticator {
   /** `timestamp:nonce` → when it may be forgotten (epoch s), for replay detection (190301). */
   private seen = new Map<string, number>();
 
+  /**
+   * `wallClockSeconds` is real time, NOT the movable emulator clock: `/__admin/clock` moves
+   * meeting states, and must not push every real client out of the 5-minute window.
+   */
   constructor(
     private readonly credentials: TencentMeetingCredentials,
-    private readonly clock: EmulatorClock,
+    private readonly wallClockSeconds: () => number = () => Math.floor(Date.now() / 1000),
   ) {}
 
   reset(): void {
@@ -57,9 +60,12 @@ export class TencentRequestAuthenticator {
     if (!timestamp || !/^\d{1,12}$/.test(timestamp)) {
       return tmError(TM_ERRORS.TIMESTAMP_EXPIRED, 'X-TC-Timestamp must be Unix seconds');
     }
-    const now = this.clock.nowSeconds();
+    const now = this.wallClockSeconds();
     if (Math.abs(now - Number(timestamp)) > WINDOW_SECONDS) {
-      return tmError(TM_ERRORS.TIMESTAMP_EXPIRED, 'X-TC-Timestamp is more than 5 minutes from server time');
+      return tmError(
+        TM_ERRORS.TIMESTAMP_EXPIRED,
+        'X-TC-Timestamp is more than 5 minutes from server time',
+      );
     }
     // Opaque digit string: never parsed to a JS number (SDK nonces exceed 2^53).
     if (!nonce || !/^[1-9]\d{0,39}$/.test(nonce)) {
@@ -78,7 +84,10 @@ export class TencentRequestAuthenticator {
     this.forgetExpired(now);
     const replayKey = `${timestamp}:${nonce}`;
     if (this.seen.has(replayKey)) {
-      return tmError(TM_ERRORS.REPLAY, 'replayed request: X-TC-Timestamp and X-TC-Nonce were already used');
+      return tmError(
+        TM_ERRORS.REPLAY,
+        'replayed request: X-TC-Timestamp and X-TC-Nonce were already used',
+      );
     }
     this.seen.set(replayKey, Number(timestamp) + WINDOW_SECONDS);
 

@@ -58,11 +58,16 @@ export function invalidParameter(field: string, rule: string): EmulatorReply {
 export const tencentFaultRenderer: ProviderFaultRenderer = {
   providerError: (code, message) => {
     const numeric = typeof code === 'number' ? code : Number.parseInt(code, 10);
-    return tmError(Number.isFinite(numeric) ? numeric : TM_ERRORS.NETWORK_ERROR, message ?? 'scripted error');
+    return tmError(
+      Number.isFinite(numeric) ? numeric : TM_ERRORS.NETWORK_ERROR,
+      message ?? 'scripted error',
+    );
   },
   rateLimited: (retryAfterSeconds) => ({
     ...tmError(TM_ERRORS.RATE_LIMIT_MINUTE, 'the per-minute call limit of the app was exceeded'),
-    ...(retryAfterSeconds !== undefined ? { headers: { 'retry-after': String(retryAfterSeconds) } } : {}),
+    ...(retryAfterSeconds !== undefined
+      ? { headers: { 'retry-after': String(retryAfterSeconds) } }
+      : {}),
   }),
   notFound: () => tmError(TM_ERRORS.ILLEGAL_REQUEST, 'illegal request: no such API', 404),
 };

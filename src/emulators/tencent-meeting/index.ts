@@ -42,13 +42,18 @@ export async function startTencentMeetingEmulator(
 ): Promise<TencentMeetingEmulatorHandle> {
   const clock = options.clock ?? new EmulatorClock();
   const state = new TencentMeetingState(options.idSeed);
-  const auth = new TencentRequestAuthenticator(options.credentials, clock);
+  const auth = new TencentRequestAuthenticator(options.credentials);
   const handle = await startEmulatorServer({
     name: 'tencent-meeting',
     host: options.host,
     port: options.port,
     clock,
-    routes: tencentRoutes({ state, auth, clock, strictWebinarStart: options.strictWebinarStart ?? false }),
+    routes: tencentRoutes({
+      state,
+      auth,
+      clock,
+      strictWebinarStart: options.strictWebinarStart ?? false,
+    }),
     renderer: tencentFaultRenderer,
     resetState: () => {
       state.reset();

@@ -1,5 +1,8 @@
 import { expandOccurrences, type RecurrenceSpec } from '../../domain/recurrence.js';
-import type { TmMeetingInfo, TmMeetingSettings } from '../../providers/tencent-meeting/tencent-meeting.wire.js';
+import type {
+  TmMeetingInfo,
+  TmMeetingSettings,
+} from '../../providers/tencent-meeting/tencent-meeting.wire.js';
 import { RecurrenceFrequency } from '../../schema/enums/recurrence-frequency.enum.js';
 import type { EmulatorReply } from '../emulator-server.js';
 import { tmError, TM_ERRORS } from './errors.js';
@@ -113,10 +116,17 @@ interface RecurrencePlan {
 }
 
 /** Expands `recurring_rule` with the shared recurrence semantics (src/domain/recurrence.ts). */
-function planRecurrence(raw: Body | undefined, start: number, end: number, timeZone: string, now: number): RecurrencePlan {
+function planRecurrence(
+  raw: Body | undefined,
+  start: number,
+  end: number,
+  timeZone: string,
+  now: number,
+): RecurrencePlan {
   const rule = raw ?? {};
   const recurringType = optionalInt(rule, 'recurring_type', undefined, 'recurring_rule.') ?? 0;
-  if (recurringType === 5) reject('recurring_rule.recurring_type', 'custom rules (5) are not emulated');
+  if (recurringType === 5)
+    reject('recurring_rule.recurring_type', 'custom rules (5) are not emulated');
   if (!(recurringType in FREQUENCY_BY_TYPE)) reject('recurring_rule.recurring_type', 'must be 0–4');
   const untilType = optionalInt(rule, 'until_type', [0, 1], 'recurring_rule.') ?? 0;
   const spec: RecurrenceSpec = { frequency: FREQUENCY_BY_TYPE[recurringType]! };
@@ -133,14 +143,20 @@ function planRecurrence(raw: Body | undefined, start: number, end: number, timeZ
     const untilDate =
       rawDate === undefined || rawDate === null
         ? now + 7 * 86_400
-        : epochSeconds(rawDate, rule.until_date !== undefined ? 'recurring_rule.until_date' : 'recurring_rule.until_data');
+        : epochSeconds(
+            rawDate,
+            rule.until_date !== undefined
+              ? 'recurring_rule.until_date'
+              : 'recurring_rule.until_data',
+          );
     if (untilDate < start) reject('recurring_rule.until_date', 'must not be before start_time');
     spec.until = new Date(untilDate * 1000);
     stored.until_date = untilDate;
   }
   const starts = expandOccurrences(spec, new Date(start * 1000), timeZone);
   if (starts.length === 0) reject('recurring_rule', 'yields no occurrence');
-  if (starts.length > MAX_SUB_MEETINGS) reject('recurring_rule.until_date', `yields more than ${MAX_SUB_MEETINGS} occurrences`);
+  if (starts.length > MAX_SUB_MEETINGS)
+    reject('recurring_rule.until_date', `yields more than ${MAX_SUB_MEETINGS} occurrences`);
   const duration = end - start;
   const subMeetings = starts.map((d) => {
     const s = Math.floor(d.getTime() / 1000);
@@ -154,7 +170,8 @@ function liveConfigOf(body: Body, subject: string, addr: string): StoredMeeting[
   const p = 'live_config.';
   const enablePassword = optionalBoolean(raw, 'enable_live_password', p) ?? false;
   const password = optionalString(raw, 'live_password', 0, 32);
-  if (enablePassword && !password) reject('live_config.live_password', 'is required when enable_live_password is true');
+  if (enablePassword && !password)
+    reject('live_config.live_password', 'is required when enable_live_password is true');
   return {
     live_subject: optionalString(raw, 'live_subject', 0, 255) ?? subject,
     live_summary: optionalString(raw, 'live_summary', 0, 1000) ?? '',
@@ -184,13 +201,17 @@ export function createMeeting(state: TencentMeetingState, body: Body, now: numbe
   const timeZone = optionalString(body, 'time_zone', 1, 64) ?? DEFAULT_TIME_ZONE;
   if (!isTimeZone(timeZone)) reject('time_zone', 'must be an IANA time zone name');
   const meetingType = optionalInt(body, 'meeting_type', [0, 1]) ?? 0;
-  if (meetingType === 1 && type === 1) reject('meeting_type', 'a quick meeting (type 1) cannot recur');
+  if (meetingType === 1 && type === 1)
+    reject('meeting_type', 'a quick meeting (type 1) cannot recur');
   const plan =
-    meetingType === 1 ? planRecurrence(optionalObject(body, 'recurring_rule'), start, end, timeZone, now) : undefined;
+    meetingType === 1
+      ? planRecurrence(optionalObject(body, 'recurring_rule'), start, end, timeZone, now)
+      : undefined;
   const enableLive = optionalBoolean(body, 'enable_live') ?? false;
   const enableHostKey = optionalBoolean(body, 'enable_host_key') ?? false;
   const hostKey = enableHostKey ? optionalString(body, 'host_key') : undefined;
-  if (enableHostKey && !(hostKey && /^\d{6}$/.test(hostKey))) reject('host_key', 'must be 6 digits');
+  if (enableHostKey && !(hostKey && /^\d{6}$/.test(hostKey)))
+    reject('host_key', 'must be 6 digits');
 
   const ids = state.ids;
   const meeting: StoredMeeting = {
@@ -214,6 +235,7 @@ export function createMeeting(state: TencentMeetingState, body: Body, now: numbe
     timeZone,
     hostKey: hostKey ?? null,
     cancelled: false,
+    occupied: false,
   };
   state.meetings.set(meeting.meetingId, meeting);
   // Seed 001's answer: a list even for one meeting; live_config carries only live_addr.
@@ -281,7 +303,8 @@ export function meetingInfo(meeting: StoredMeeting, viewer: string, now: number)
             status: s.deleted ? 1 : 0,
           })),
           has_more_sub_meeting: 0,
-          remain_sub_meetings: meeting.subMeetings.filter((s) => !s.deleted && s.start > now).length,
+          remain_sub_meetings: meeting.subMeetings.filter((s) => !s.deleted && s.start > now)
+            .length,
           ...(current ? { current_sub_meeting_id: current.subMeetingId } : {}),
         }
       : {}),
@@ -295,7 +318,12 @@ export function notFound(): EmulatorReply {
 }
 
 /** POST /v1/meetings/{id}/cancel, whole series or one `sub_meeting_id` (providers.md §1.3). */
-export function cancelMeeting(state: TencentMeetingState, id: string, body: Body, now: number): EmulatorReply {
+export function cancelMeeting(
+  state: TencentMeetingState,
+  id: string,
+  body: Body,
+  now: number,
+): EmulatorReply {
   const userid = caller(body);
   requiredInt(body, 'reason_code');
   optionalString(body, 'reason_detail', 0, 1000);
@@ -303,15 +331,20 @@ export function cancelMeeting(state: TencentMeetingState, id: string, body: Body
   const subId = optionalString(body, 'sub_meeting_id', 1, 40);
   const meeting = state.meetings.get(id);
   if (!meeting) return notFound();
-  if (meeting.creator !== userid) return tmError(TM_ERRORS.NO_PERMISSION, 'no permission: only the creator may cancel');
+  if (meeting.creator !== userid)
+    return tmError(TM_ERRORS.NO_PERMISSION, 'no permission: only the creator may cancel');
   const status = meetingState(meeting, now);
-  if (status === 'MEETING_STATE_CANCELLED') return tmError(TM_ERRORS.ALREADY_CANCELLED, 'meeting already cancelled');
+  if (status === 'MEETING_STATE_CANCELLED')
+    return tmError(TM_ERRORS.ALREADY_CANCELLED, 'meeting already cancelled');
   if (subId !== undefined) {
     if (meeting.meetingType !== 1) reject('sub_meeting_id', 'only for recurring meetings');
     const sub = meeting.subMeetings.find((s) => s.subMeetingId === subId);
     if (!sub) return tmError(TM_ERRORS.MEETING_NOT_EXIST, 'SUB MEETING NOT EXIST');
     if (sub.deleted) return tmError(TM_ERRORS.ALREADY_CANCELLED, 'sub meeting already cancelled');
     if (sub.end <= now) return tmError(TM_ERRORS.ALREADY_ENDED, 'sub meeting already ended');
+    if (meeting.occupied && sub.start <= now) {
+      return tmError(TM_ERRORS.ALREADY_STARTED, 'cannot cancel a sub meeting that has started');
+    }
     sub.deleted = true;
     if (meeting.subMeetings.every((s) => s.deleted)) meeting.cancelled = true;
     return { status: 200, body: {} };
@@ -319,18 +352,28 @@ export function cancelMeeting(state: TencentMeetingState, id: string, body: Body
   if (status === 'MEETING_STATE_ENDED' || status === 'MEETING_STATE_RECYCLED') {
     return tmError(TM_ERRORS.ALREADY_ENDED, 'meeting already ended');
   }
+  if (status === 'MEETING_STATE_STARTED') {
+    return tmError(TM_ERRORS.ALREADY_STARTED, 'cannot cancel a meeting that has started');
+  }
   meeting.cancelled = true;
   return { status: 200, body: {} };
 }
 
 /** PUT /v1/meetings/{id} (providers.md §1.3): the creator changes fields; absent = unchanged. */
-export function updateMeeting(state: TencentMeetingState, id: string, body: Body, now: number): EmulatorReply {
+export function updateMeeting(
+  state: TencentMeetingState,
+  id: string,
+  body: Body,
+  now: number,
+): EmulatorReply {
   const userid = caller(body);
   const meeting = state.meetings.get(id);
   if (!meeting) return notFound();
-  if (meeting.creator !== userid) return tmError(TM_ERRORS.NO_PERMISSION, 'no permission: only the creator may update');
+  if (meeting.creator !== userid)
+    return tmError(TM_ERRORS.NO_PERMISSION, 'no permission: only the creator may update');
   const status = meetingState(meeting, now);
-  if (status === 'MEETING_STATE_CANCELLED') return tmError(TM_ERRORS.ALREADY_CANCELLED, 'meeting already cancelled');
+  if (status === 'MEETING_STATE_CANCELLED')
+    return tmError(TM_ERRORS.ALREADY_CANCELLED, 'meeting already cancelled');
   if (status === 'MEETING_STATE_ENDED' || status === 'MEETING_STATE_RECYCLED') {
     return tmError(TM_ERRORS.ALREADY_ENDED, 'meeting already ended');
   }
@@ -351,7 +394,10 @@ export function updateMeeting(state: TencentMeetingState, id: string, body: Body
   next.settings = parseSettings(optionalObject(body, 'settings'), next.settings);
   const meetingType = optionalInt(body, 'meeting_type', [0, 1]) ?? next.meetingType;
   const timesChanged = next.start !== meeting.start || next.end !== meeting.end;
-  if (meetingType === 1 && (body.recurring_rule !== undefined || timesChanged || next.meetingType !== 1)) {
+  if (
+    meetingType === 1 &&
+    (body.recurring_rule !== undefined || timesChanged || next.meetingType !== 1)
+  ) {
     const plan = planRecurrence(
       optionalObject(body, 'recurring_rule') ?? next.recurringRule ?? undefined,
       next.start,
@@ -370,7 +416,11 @@ export function updateMeeting(state: TencentMeetingState, id: string, body: Body
   if (enableLive !== undefined) {
     next.enableLive = enableLive;
     next.liveConfig = enableLive
-      ? liveConfigOf(body, next.subject, meeting.liveConfig?.live_addr ?? `${JOIN_HOST}/l/${state.ids.slug(14)}`)
+      ? liveConfigOf(
+          body,
+          next.subject,
+          meeting.liveConfig?.live_addr ?? `${JOIN_HOST}/l/${state.ids.slug(14)}`,
+        )
       : null;
   }
   state.meetings.set(id, next);
@@ -394,17 +444,28 @@ export function updateMeeting(state: TencentMeetingState, id: string, body: Body
 
 /** Whether a by-code lookup still finds it: a recycled code can no longer be looked up (§1.3). */
 export function codeStillValid(meeting: StoredMeeting, now: number): boolean {
-  const lastStart = meeting.subMeetings.length > 0 ? meeting.subMeetings.at(-1)!.start : meeting.start;
+  const lastStart =
+    meeting.subMeetings.length > 0 ? meeting.subMeetings.at(-1)!.start : meeting.start;
   return now < lastStart + RECYCLE_AFTER_SECONDS;
 }
 
 /** Listing (GET /v1/meetings?userid=…): upcoming and in-progress meetings of the operator (§1.3). */
-export function listMeetings(state: TencentMeetingState, operator: string, now: number): EmulatorReply {
+export function listMeetings(
+  state: TencentMeetingState,
+  operator: string,
+  now: number,
+): EmulatorReply {
   const list = [...state.meetings.values()]
-    .filter((m) => m.creator === operator || m.hosts.includes(operator) || m.invitees.includes(operator))
+    .filter(
+      (m) => m.creator === operator || m.hosts.includes(operator) || m.invitees.includes(operator),
+    )
     .filter((m) => {
       const s = meetingState(m, now);
-      if (s !== 'MEETING_STATE_INIT' && s !== 'MEETING_STATE_ABOUT_TO_START' && s !== 'MEETING_STATE_STARTED') {
+      if (
+        s !== 'MEETING_STATE_INIT' &&
+        s !== 'MEETING_STATE_ABOUT_TO_START' &&
+        s !== 'MEETING_STATE_STARTED'
+      ) {
         return false;
       }
       // One-off meetings drop out 1 h after their scheduled end (providers.md §1.3).
@@ -415,7 +476,13 @@ export function listMeetings(state: TencentMeetingState, operator: string, now: 
     .map((m) => ({ ...meetingInfo(m, operator, now), join_meeting_role: role(m, operator) }));
   return {
     status: 200,
-    body: { meeting_number: list.length, meeting_info_list: list, remaining: 0, next_pos: 0, next_cursory: 0 },
+    body: {
+      meeting_number: list.length,
+      meeting_info_list: list,
+      remaining: 0,
+      next_pos: 0,
+      next_cursory: 0,
+    },
   };
 }
 

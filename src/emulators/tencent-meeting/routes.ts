@@ -37,7 +37,8 @@ function operatorOf(query: URLSearchParams): string {
     const type = query.get('operator_id_type');
     if (type === null) reject('operator_id_type', 'is required with operator_id');
     // 1 userid, 2 openid (both name a user here); 3 rooms_id is not a user that can read.
-    if (type !== '1' && type !== '2') reject('operator_id_type', 'must be 1 (userid) or 2 (openid)');
+    if (type !== '1' && type !== '2')
+      reject('operator_id_type', 'must be 1 (userid) or 2 (openid)');
     return operatorId;
   }
   const userid = query.get('userid');
@@ -111,7 +112,12 @@ export function tencentRoutes(ctx: RouteContext): EmulatorRoute[] {
           status: 200,
           body: {
             meeting_number: 1,
-            meeting_info_list: [{ ...meetingInfo(meeting, operator, now), join_meeting_role: role(meeting, operator) }],
+            meeting_info_list: [
+              {
+                ...meetingInfo(meeting, operator, now),
+                join_meeting_role: role(meeting, operator),
+              },
+            ],
           },
         };
       }),
@@ -134,7 +140,8 @@ export function tencentRoutes(ctx: RouteContext): EmulatorRoute[] {
       operation: 'createWebinar',
       handle: guarded(
         ctx,
-        (req, _p, now) => createWebinar(state, body(req), now, { strictStart: ctx.strictWebinarStart }),
+        (req, _p, now) =>
+          createWebinar(state, body(req), now, { strictStart: ctx.strictWebinarStart }),
         { registered: true },
       ),
     },
@@ -142,15 +149,21 @@ export function tencentRoutes(ctx: RouteContext): EmulatorRoute[] {
       method: 'GET',
       path: /^\/v1\/webinars\/?$/,
       operation: 'getWebinar',
-      handle: guarded(ctx, (req, _p, now) => getWebinar(state, req.query, operatorOf(req.query), now), {
-        registered: true,
-      }),
+      handle: guarded(
+        ctx,
+        (req, _p, now) => getWebinar(state, req.query, operatorOf(req.query), now),
+        {
+          registered: true,
+        },
+      ),
     },
     {
       method: 'POST',
       path: new RegExp(`^/v1/webinars/${ID}/cancel/?$`),
       operation: 'cancelWebinar',
-      handle: guarded(ctx, (req, [id], now) => cancelWebinar(state, id!, body(req), now), { registered: true }),
+      handle: guarded(ctx, (req, [id], now) => cancelWebinar(state, id!, body(req), now), {
+        registered: true,
+      }),
     },
   ];
 }

@@ -30,7 +30,12 @@ export interface StoredMeeting {
   settings: TmMeetingSettings;
   /** 0 one-off, 1 recurring. */
   meetingType: number;
-  recurringRule: { recurring_type: number; until_type: number; until_date?: number; until_count?: number } | null;
+  recurringRule: {
+    recurring_type: number;
+    until_type: number;
+    until_date?: number;
+    until_count?: number;
+  } | null;
   subMeetings: StoredSubMeeting[];
   enableLive: boolean;
   liveConfig: (TmLiveConfigRequest & { live_addr: string }) | null;
@@ -38,6 +43,8 @@ export interface StoredMeeting {
   timeZone: string;
   hostKey: string | null;
   cancelled: boolean;
+  /** Someone is in the meeting (set through `TencentMeetingState.join`, for tests). */
+  occupied: boolean;
 }
 
 export interface StoredWebinar {
@@ -69,6 +76,7 @@ export interface StoredWebinar {
   manualCheckLink: string;
   manualCheckPassword: string;
   cancelled: boolean;
+  occupied: boolean;
 }
 
 /** The emulator's memory: meetings and webinars by id, plus the id generator. */
@@ -85,6 +93,18 @@ export class TencentMeetingState {
     this.meetings.clear();
     this.webinars.clear();
     this.ids.reset();
+  }
+
+  /**
+   * Puts someone in (or takes everyone out of) a meeting or webinar: the emulator has no
+   * clients, so this is how a test sees MEETING_STATE_STARTED (and 13602 on cancel).
+   * Returns false for an unknown id.
+   */
+  join(meetingId: string, present = true): boolean {
+    const target = this.meetings.get(meetingId) ?? this.webinars.get(meetingId);
+    if (!target) return false;
+    target.occupied = present;
+    return true;
   }
 
   meetingByCode(code: string): StoredMeeting | undefined {
@@ -111,34 +131,38 @@ export type TmState =
 
 /**
  * Status over time for one scheduled slot (providers.md §1.3): INIT before the start;
- * ABOUT_TO_START past the start and before the end with nobody in (the emulator has no
- * participants, so never STARTED); ENDED past the end; RECYCLED 30 days after the start.
+ * ABOUT_TO_START past the start and before the end with nobody in, STARTED with someone in
+ * (see `join`); ENDED past the end; RECYCLED 30 days after the start.
  */
-export function slotState(start: number, end: number, now: number): TmState {
+export function slotState(start: number, end: number, now: number, occupied = false): TmState {
   if (now >= start + RECYCLE_AFTER_SECONDS) return 'MEETING_STATE_RECYCLED';
   if (now >= end) return 'MEETING_STATE_ENDED';
-  if (now >= start) return 'MEETING_STATE_ABOUT_TO_START';
+  if (now >= start) return occupied ? 'MEETING_STATE_STARTED' : 'MEETING_STATE_ABOUT_TO_START';
   return 'MEETING_STATE_INIT';
 }
 
 /** The occurrence in progress or next to come (`current_sub_meeting_id`), if any. */
-export function currentSubMeeting(meeting: StoredMeeting, now: number): StoredSubMeeting | undefined {
+export function currentSubMeeting(
+  meeting: StoredMeeting,
+  now: number,
+): StoredSubMeeting | undefined {
   return meeting.subMeetings.find((s) => !s.deleted && s.end > now);
 }
 
 /** A meeting's state: a series follows its current occurrence, or its last one when all are over. */
 export function meetingState(meeting: StoredMeeting, now: number): TmState {
   if (meeting.cancelled) return 'MEETING_STATE_CANCELLED';
-  if (meeting.meetingType !== 1) return slotState(meeting.start, meeting.end, now);
+  if (meeting.meetingType !== 1)
+    return slotState(meeting.start, meeting.end, now, meeting.occupied);
   const live = meeting.subMeetings.filter((s) => !s.deleted);
   if (live.length === 0) return 'MEETING_STATE_CANCELLED';
   const current = currentSubMeeting(meeting, now);
-  if (current) return now >= current.start ? 'MEETING_STATE_ABOUT_TO_START' : 'MEETING_STATE_INIT';
+  if (current) return slotState(current.start, current.end, now, meeting.occupied);
   const last = live[live.length - 1]!;
   return slotState(last.start, last.end, now);
 }
 
 export function webinarState(webinar: StoredWebinar, now: number): TmState {
   if (webinar.cancelled) return 'MEETING_STATE_CANCELLED';
-  return slotState(webinar.start, webinar.end, now);
+  return slotState(webinar.start, webinar.end, now, webinar.occupied);
 }

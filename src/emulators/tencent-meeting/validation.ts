@@ -25,17 +25,28 @@ export function parseBody(raw: Buffer): Body {
   } catch {
     reject('body', 'must be valid JSON');
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) reject('body', 'must be a JSON object');
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    reject('body', 'must be a JSON object');
   return parsed as Body;
 }
 
-export function requiredString(body: Body, field: string, min = 1, max = Number.MAX_SAFE_INTEGER): string {
+export function requiredString(
+  body: Body,
+  field: string,
+  min = 1,
+  max = Number.MAX_SAFE_INTEGER,
+): string {
   const value = body[field];
   if (value === undefined || value === null) reject(field, 'is required');
   return checkString(value, field, min, max);
 }
 
-export function optionalString(body: Body, field: string, min = 0, max = Number.MAX_SAFE_INTEGER): string | undefined {
+export function optionalString(
+  body: Body,
+  field: string,
+  min = 0,
+  max = Number.MAX_SAFE_INTEGER,
+): string | undefined {
   const value = body[field];
   if (value === undefined || value === null) return undefined;
   return checkString(value, field, min, max);
@@ -63,12 +74,19 @@ export function optionalInt(
 ): number | undefined {
   const value = body[field];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value)) reject(prefix + field, 'must be an integer');
-  if (allowed && !allowed.includes(value)) reject(prefix + field, `must be one of ${allowed.join(', ')}`);
+  if (typeof value !== 'number' || !Number.isInteger(value))
+    reject(prefix + field, 'must be an integer');
+  if (allowed && !allowed.includes(value))
+    reject(prefix + field, `must be one of ${allowed.join(', ')}`);
   return value;
 }
 
-export function requiredInt(body: Body, field: string, allowed?: readonly number[], prefix = ''): number {
+export function requiredInt(
+  body: Body,
+  field: string,
+  allowed?: readonly number[],
+  prefix = '',
+): number {
   const value = optionalInt(body, field, allowed, prefix);
   if (value === undefined) reject(prefix + field, 'is required');
   return value;
@@ -80,7 +98,8 @@ export function requiredInt(body: Body, field: string, allowed?: readonly number
  */
 export function epochSeconds(value: unknown, field: string): number {
   const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : value;
-  if (typeof text !== 'string' || !/^\d{1,11}$/.test(text)) reject(field, 'must be Unix seconds as a string');
+  if (typeof text !== 'string' || !/^\d{1,11}$/.test(text))
+    reject(field, 'must be Unix seconds as a string');
   return Number(text);
 }
 

@@ -6,7 +6,12 @@ import type {
 import type { EmulatorReply } from '../emulator-server.js';
 import { tmError, TM_ERRORS } from './errors.js';
 import { caller, notFound } from './meetings.js';
-import { RECYCLE_AFTER_SECONDS, webinarState, type StoredWebinar, type TencentMeetingState } from './state.js';
+import {
+  RECYCLE_AFTER_SECONDS,
+  webinarState,
+  type StoredWebinar,
+  type TencentMeetingState,
+} from './state.js';
 import {
   isTimeZone,
   optionalBoolean,
@@ -86,11 +91,17 @@ export function createWebinar(
   const start = requiredEpoch(body, 'start_time');
   const end = requiredEpoch(body, 'end_time');
   if (options.strictStart ? start < now + 1800 : start < now - 1800) {
-    reject('start_time', options.strictStart ? 'must be at least 30 minutes ahead' : 'must not be more than 30 minutes in the past');
+    reject(
+      'start_time',
+      options.strictStart
+        ? 'must be at least 30 minutes ahead'
+        : 'must not be more than 30 minutes in the past',
+    );
   }
   if (end <= start) reject('end_time', 'must be after start_time');
   const timeZone = optionalString(body, 'time_zone', 1, 64);
-  if (timeZone !== undefined && !isTimeZone(timeZone)) reject('time_zone', 'must be an IANA time zone name');
+  if (timeZone !== undefined && !isTimeZone(timeZone))
+    reject('time_zone', 'must be an IANA time zone name');
   const admissionType = requiredInt(body, 'admission_type', [0, 1, 2]);
   const password = optionalString(body, 'password');
   if (admissionType === 2) {
@@ -103,7 +114,8 @@ export function createWebinar(
   const hosts = userList(body, 'hosts', 100) ?? [creator];
   const activityPage = optionalBoolean(body, 'activity_page') ?? true;
   const coverUrl = optionalString(body, 'cover_url', 1, 2048);
-  if (coverUrl !== undefined && !/^https?:\/\//.test(coverUrl)) reject('cover_url', 'must be an http(s) URL');
+  if (coverUrl !== undefined && !/^https?:\/\//.test(coverUrl))
+    reject('cover_url', 'must be an http(s) URL');
   const description = optionalString(body, 'description', 1, 5000);
   const display = optionalInt(body, 'display_number_of_participants', [0, 1]);
   // Seed 000: cover, description and the attendee count "need the activity page".
@@ -161,6 +173,7 @@ export function createWebinar(
     manualCheckLink: `${LINK_HOST}/webinar-audit/${ids.slug(9)}`,
     manualCheckPassword: ids.checkPassword(),
     cancelled: false,
+    occupied: false,
   };
   state.webinars.set(webinar.meetingId, webinar);
   return { status: 200, body: created(webinar) };
@@ -207,32 +220,49 @@ export function webinarInfo(w: StoredWebinar, now: number): TmWebinarInfo {
 }
 
 /** GET /v1/webinars?meeting_id=…|meeting_code=… — only the creator may query (providers.md §1.4). */
-export function getWebinar(state: TencentMeetingState, query: URLSearchParams, operator: string, now: number): EmulatorReply {
+export function getWebinar(
+  state: TencentMeetingState,
+  query: URLSearchParams,
+  operator: string,
+  now: number,
+): EmulatorReply {
   const id = query.get('meeting_id');
   const code = query.get('meeting_code');
   let webinar: StoredWebinar | undefined;
-  if (id) webinar = state.webinars.get(id); // the id wins when both are given
+  if (id)
+    webinar = state.webinars.get(id); // the id wins when both are given
   else if (code) {
     webinar = state.webinarByCode(code);
     if (webinar && now >= webinar.start + RECYCLE_AFTER_SECONDS) webinar = undefined;
   } else reject('meeting_id', 'meeting_id or meeting_code is required');
   if (!webinar) return notFound();
-  if (webinar.creator !== operator) return tmError(TM_ERRORS.NO_PERMISSION, 'no permission: only the creator may query');
+  if (webinar.creator !== operator)
+    return tmError(TM_ERRORS.NO_PERMISSION, 'no permission: only the creator may query');
   return { status: 200, body: webinarInfo(webinar, now) };
 }
 
 /** POST /v1/webinars/{id}/cancel (providers.md §1.4). */
-export function cancelWebinar(state: TencentMeetingState, id: string, body: Body, now: number): EmulatorReply {
+export function cancelWebinar(
+  state: TencentMeetingState,
+  id: string,
+  body: Body,
+  now: number,
+): EmulatorReply {
   const userid = caller(body);
   requiredInt(body, 'reason_code');
   optionalString(body, 'reason_detail', 0, 1000);
   const webinar = state.webinars.get(id);
   if (!webinar) return notFound();
-  if (webinar.creator !== userid) return tmError(TM_ERRORS.NO_PERMISSION, 'no permission: only the creator may cancel', 400);
+  if (webinar.creator !== userid)
+    return tmError(TM_ERRORS.NO_PERMISSION, 'no permission: only the creator may cancel', 400);
   const status = webinarState(webinar, now);
-  if (status === 'MEETING_STATE_CANCELLED') return tmError(TM_ERRORS.ALREADY_CANCELLED, 'webinar already cancelled');
+  if (status === 'MEETING_STATE_CANCELLED')
+    return tmError(TM_ERRORS.ALREADY_CANCELLED, 'webinar already cancelled');
   if (status === 'MEETING_STATE_ENDED' || status === 'MEETING_STATE_RECYCLED') {
     return tmError(TM_ERRORS.ALREADY_ENDED, 'webinar already ended');
+  }
+  if (status === 'MEETING_STATE_STARTED') {
+    return tmError(TM_ERRORS.ALREADY_STARTED, 'cannot cancel a webinar that has started');
   }
   webinar.cancelled = true;
   return { status: 200, body: {} };

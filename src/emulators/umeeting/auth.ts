@@ -10,7 +10,10 @@ import { UMEETING_EMULATOR_STATUS, fail } from './errors.js';
  * Returns the refusal, or undefined when the caller is authenticated. The answer never says which
  * of the two was wrong, and never echoes either.
  */
-export function checkCredentials(form: URLSearchParams, credentials: UmeetingCredentials): EmulatorReply | undefined {
+export function checkCredentials(
+  form: URLSearchParams,
+  credentials: UmeetingCredentials,
+): EmulatorReply | undefined {
   const key = form.get('api_key');
   const secret = form.get('api_secret') ?? form.get('api_secure');
   if (!key || !secret) {

@@ -33,8 +33,14 @@ export const umeetingFaultRenderer: ProviderFaultRenderer = {
   },
   rateLimited: (retryAfterSeconds) => ({
     status: 429,
-    body: { status: UMEETING_EMULATOR_STATUS.RATE_LIMITED, message: 'too many requests', data: null },
-    ...(retryAfterSeconds !== undefined ? { headers: { 'retry-after': String(retryAfterSeconds) } } : {}),
+    body: {
+      status: UMEETING_EMULATOR_STATUS.RATE_LIMITED,
+      message: 'too many requests',
+      data: null,
+    },
+    ...(retryAfterSeconds !== undefined
+      ? { headers: { 'retry-after': String(retryAfterSeconds) } }
+      : {}),
   }),
   notFound: () => ({
     status: 404,

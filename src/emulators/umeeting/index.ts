@@ -43,7 +43,9 @@ export interface UmeetingEmulatorHandle extends EmulatorHandle {
   readonly timeZone: string;
 }
 
-export async function startUmeetingEmulator(options: UmeetingEmulatorOptions): Promise<UmeetingEmulatorHandle> {
+export async function startUmeetingEmulator(
+  options: UmeetingEmulatorOptions,
+): Promise<UmeetingEmulatorHandle> {
   const state = new UmeetingEmulatorState();
   const clock = options.clock ?? new EmulatorClock();
   const timeZone = options.timeZone ?? DEFAULT_UMEETING_TIMEZONE;

@@ -32,7 +32,10 @@ export function umeetingRoutes(ctx: UmeetingRouteContext): EmulatorRoute[] {
     operation,
     handle: (req) => {
       const form = readForm(req);
-      if (!form) return badRequest('parameters must be submitted as a form (application/x-www-form-urlencoded)');
+      if (!form)
+        return badRequest(
+          'parameters must be submitted as a form (application/x-www-form-urlencoded)',
+        );
       return checkCredentials(form, ctx.credentials) ?? handler(form, ctx);
     },
   });
@@ -48,11 +51,16 @@ export function umeetingRoutes(ctx: UmeetingRouteContext): EmulatorRoute[] {
 
 function readForm(req: EmulatorRequest): URLSearchParams | undefined {
   const type = String(req.headers['content-type'] ?? '').toLowerCase();
-  if (req.rawBody.length > 0 && !type.startsWith('application/x-www-form-urlencoded')) return undefined;
+  if (req.rawBody.length > 0 && !type.startsWith('application/x-www-form-urlencoded'))
+    return undefined;
   return new URLSearchParams(req.rawBody.toString('utf8'));
 }
 
-function create(form: URLSearchParams, ctx: UmeetingRouteContext, endpoint: 'schedule' | 'instant'): EmulatorReply {
+function create(
+  form: URLSearchParams,
+  ctx: UmeetingRouteContext,
+  endpoint: 'schedule' | 'instant',
+): EmulatorReply {
   let parsed;
   try {
     parsed = parseCreateForm(form, {
@@ -114,7 +122,12 @@ function create(form: URLSearchParams, ctx: UmeetingRouteContext, endpoint: 'sch
     watch_url: meeting.watchUrl,
     ...(liveId ? { live_id: liveId } : {}),
     ...(meeting.recurrence
-      ? { occurrences: meeting.occurrences.map((o) => ({ start_time: local(o.startMs), uuid: o.uuid })) }
+      ? {
+          occurrences: meeting.occurrences.map((o) => ({
+            start_time: local(o.startMs),
+            uuid: o.uuid,
+          })),
+        }
       : {}),
   });
 }

@@ -106,7 +106,8 @@ export class UmeetingEmulatorState {
   statusOf(meeting: EmulatedMeeting, nowMs: number): UmeetingStatusValue {
     if (meeting.deleted) return STATUS.CANCELLED;
     if (meeting.endedAtMs !== null) return STATUS.ENDED;
-    if (meeting.recurrence === null) return byClock(meeting.startMs, meeting.durationMinutes, nowMs);
+    if (meeting.recurrence === null)
+      return byClock(meeting.startMs, meeting.durationMinutes, nowMs);
     const open = meeting.occurrences.filter((o) => o.closed !== 'cancelled');
     if (open.length === 0) return STATUS.CANCELLED;
     const statuses = open.map((o) => this.occurrenceStatus(meeting, o, nowMs));
@@ -115,7 +116,11 @@ export class UmeetingEmulatorState {
     return STATUS.ENDED;
   }
 
-  occurrenceStatus(meeting: EmulatedMeeting, o: EmulatedOccurrence, nowMs: number): UmeetingStatusValue {
+  occurrenceStatus(
+    meeting: EmulatedMeeting,
+    o: EmulatedOccurrence,
+    nowMs: number,
+  ): UmeetingStatusValue {
     if (meeting.deleted || o.closed === 'cancelled') return STATUS.CANCELLED;
     if (o.closed === 'ended' || meeting.endedAtMs !== null) return STATUS.ENDED;
     return byClock(o.startMs, meeting.durationMinutes, nowMs);

@@ -69,7 +69,12 @@ const get = (form: URLSearchParams, name: string): string | undefined => {
   return v === null || v.trim() === '' ? undefined : v.trim();
 };
 
-function integer(form: URLSearchParams, name: string, min: number, max: number): number | undefined {
+function integer(
+  form: URLSearchParams,
+  name: string,
+  min: number,
+  max: number,
+): number | undefined {
   const raw = get(form, name);
   if (raw === undefined) return undefined;
   if (!/^-?\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
@@ -208,8 +213,10 @@ function parseRecurrence(
   const rawEnd = get(form, 'end_date_time');
   if (rawEnd !== undefined) {
     const until = fromUmeetingEndDate(rawEnd, timeZone);
-    if (!until) throw new FormError('end_date_time must be formatted yyyy-MM-dd HH:mm:ss or yyyy-MM-dd');
-    if (until.getTime() < start.getTime()) throw new FormError('end_date_time must not be before start_time');
+    if (!until)
+      throw new FormError('end_date_time must be formatted yyyy-MM-dd HH:mm:ss or yyyy-MM-dd');
+    if (until.getTime() < start.getTime())
+      throw new FormError('end_date_time must not be before start_time');
     fields.end_date_time = rawEnd;
     spec.until = until;
   } else {
@@ -222,7 +229,8 @@ function parseRecurrence(
   }
 
   const starts = expandOccurrences(spec, start, timeZone);
-  if (starts.length === 0) throw new FormError('no occurrence matches the recurrence before its end');
+  if (starts.length === 0)
+    throw new FormError('no occurrence matches the recurrence before its end');
   if (starts.length > MAX_OCCURRENCES) {
     throw new FormError(`a recurring meeting has at most ${MAX_OCCURRENCES} occurrences`);
   }

@@ -1,6 +1,5 @@
 import type { WecomCredentials } from '../../config/config.types.js';
-import type { EmulatorClock } from '../clock.js';
-import { EmulatorClock as Clock } from '../clock.js';
+import { EmulatorClock } from '../clock.js';
 import { startEmulatorServer, type EmulatorHandle } from '../emulator-server.js';
 import { wecomFaultRenderer } from './wecom.errors.js';
 import { wecomRoutes } from './wecom.routes.js';
@@ -51,7 +50,7 @@ export interface WecomEmulatorHandle extends EmulatorHandle {
 export async function startWecomEmulator(
   options: WecomEmulatorOptions,
 ): Promise<WecomEmulatorHandle> {
-  const clock = options.clock ?? new Clock();
+  const clock = options.clock ?? new EmulatorClock();
   const apps: WecomApp[] = [options.credentials, ...(options.otherApps ?? [])].map((c, i) => ({
     name: `app${i}`,
     corpId: c.corpId,

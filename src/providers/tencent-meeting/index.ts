@@ -48,7 +48,10 @@ export function createTencentMeetingModule(
     capabilities: TENCENT_MEETING_CAPABILITIES,
     baseUrl: options.config.baseUrl,
     createDataSource: (scope) =>
-      new TencentMeetingDataSource(client, { ...scope, log: scope.log.child({ provider: Provider.TENCENT_MEETING }) }),
+      new TencentMeetingDataSource(client, {
+        ...scope,
+        log: scope.log.child({ provider: Provider.TENCENT_MEETING }),
+      }),
     isReachable: () => client.isReachable(),
     close: () => Promise.resolve(),
   };

@@ -1,12 +1,17 @@
-import type { BeforeRequestHook, Got } from 'got';
+import type { BeforeRequestHook, Got, RetryOptions } from 'got';
 import type { Logger } from 'pino';
 
 import type { TencentMeetingCredentials } from '../../config/config.types.js';
 import { OutcomeUnknownError, ProviderError } from '../../errors/api-errors.js';
 import { Provider } from '../../schema/enums/provider.enum.js';
 import { registerSecret } from '../../util/redact.js';
-import { createProviderHttpClient, parseJsonBody, READ_RETRY, transportError } from '../http-client.js';
-import { tencentError } from './tencent-meeting.errors.js';
+import {
+  createProviderHttpClient,
+  parseJsonBody,
+  READ_RETRY,
+  transportError,
+} from '../http-client.js';
+import { tencentError, tencentErrorInfo } from './tencent-meeting.errors.js';
 import { sdkStyleNonce, signRequest } from './tencent-meeting.signature.js';
 
 export interface TencentMeetingClientOptions {
@@ -30,6 +35,20 @@ export interface TencentCall {
 }
 
 const PROVIDER = Provider.TENCENT_MEETING;
+
+/**
+ * Reads retry on 5xx and timeouts, but not on a 5xx that carries a Tencent `error_info`: the
+ * docs answer service errors such as 9003 (not found) or 9007 with HTTP 500 (providers.md
+ * §1.2/§1.4), and asking again changes nothing. Tencent's own "network error" 960000 is retried.
+ */
+const TENCENT_READ_RETRY: Partial<RetryOptions> = {
+  ...READ_RETRY,
+  calculateDelay: (retry) => {
+    const info = tencentErrorInfo(parseJsonBody(String(retry.error.response?.body ?? '')));
+    if (info && info.code !== 960000) return 0;
+    return READ_RETRY.calculateDelay!(retry);
+  },
+};
 
 /**
  * The Tencent HTTP client, built ONCE per process (STYLE habit 2): the shared got instance
@@ -69,25 +88,43 @@ export class TencentMeetingClient {
         ...(body !== undefined
           ? { body, headers: { 'content-type': 'application/json; charset=utf-8' } }
           : {}),
-        retry: call.unsafe ? { limit: 0 } : READ_RETRY,
+        retry: call.unsafe ? { limit: 0 } : TENCENT_READ_RETRY,
         responseType: 'text',
       });
     } catch (error) {
-      log?.warn({ provider: PROVIDER, operation: call.operation, code: (error as { code?: string }).code }, 'provider call failed');
-      throw transportError(error, { provider: PROVIDER, operation: call.operation, unsafe: call.unsafe });
+      log?.warn(
+        { provider: PROVIDER, operation: call.operation, code: (error as { code?: string }).code },
+        'provider call failed',
+      );
+      throw transportError(error, {
+        provider: PROVIDER,
+        operation: call.operation,
+        unsafe: call.unsafe,
+      });
     }
     const status = response.statusCode;
-    log?.debug({ provider: PROVIDER, operation: call.operation, status, retries: response.retryCount }, 'provider call');
+    log?.debug(
+      { provider: PROVIDER, operation: call.operation, status, retries: response.retryCount },
+      'provider call',
+    );
     const parsed = parseJsonBody(response.body);
     if (status >= 200 && status < 300) {
       if (parsed === undefined) {
         if (call.unsafe) {
-          throw new OutcomeUnknownError({ provider: PROVIDER, operation: call.operation, cause: 'answer is not JSON' });
+          throw new OutcomeUnknownError({
+            provider: PROVIDER,
+            operation: call.operation,
+            cause: 'answer is not JSON',
+          });
         }
-        throw new ProviderError('PROVIDER_RESPONSE_INVALID', `${PROVIDER} ${call.operation}: answer is not JSON`, {
-          provider: PROVIDER,
-          operation: call.operation,
-        });
+        throw new ProviderError(
+          'PROVIDER_RESPONSE_INVALID',
+          `${PROVIDER} ${call.operation}: answer is not JSON`,
+          {
+            provider: PROVIDER,
+            operation: call.operation,
+          },
+        );
       }
       return parsed;
     }
@@ -115,7 +152,11 @@ export class TencentMeetingClient {
  * say custom header names are case-sensitive: providers.md §1.1); `SdkId` is omitted when none
  * was issued (190303 otherwise) and `X-TC-Registered: 1` is sent as the SDKs do (webinars need it).
  */
-function signHook(request: Parameters<BeforeRequestHook>[0], credentials: TencentMeetingCredentials, now: () => number): void {
+function signHook(
+  request: Parameters<BeforeRequestHook>[0],
+  credentials: TencentMeetingCredentials,
+  now: () => number,
+): void {
   const url = request.url as URL;
   const body = typeof request.body === 'string' ? request.body : '';
   const ms = now();

@@ -1,6 +1,11 @@
 import type { Logger } from 'pino';
 
-import { BadUserInputError, NotFoundError, OutcomeUnknownError, ProviderError } from '../../errors/api-errors.js';
+import {
+  BadUserInputError,
+  NotFoundError,
+  OutcomeUnknownError,
+  ProviderError,
+} from '../../errors/api-errors.js';
 import { MeetingStatus } from '../../schema/enums/meeting-status.enum.js';
 import { Provider } from '../../schema/enums/provider.enum.js';
 import type { ScheduleMeetingInput } from '../../schema/inputs/schedule-meeting.input.js';
@@ -14,6 +19,7 @@ import type { TencentMeetingClient } from './tencent-meeting.client.js';
 import {
   firstMeetingInfo,
   INSTANCE_ID,
+  meetingFromCreate,
   meetingFromWire,
   toCreateMeetingRequest,
   toCreateWebinarRequest,
@@ -41,8 +47,7 @@ export class TencentMeetingDataSource implements MeetingProvider {
     private readonly client: TencentMeetingClient,
     private readonly scope: RequestScope,
     private readonly now: () => Date = () => new Date(),
-  ) {
-  }
+  ) {}
 
   private get log(): Logger {
     return this.scope.log;
@@ -86,7 +91,9 @@ export class TencentMeetingDataSource implements MeetingProvider {
     );
     if (answer === null) return null;
     const info = firstMeetingInfo(answer, 'meetingByCode');
-    return info === undefined ? null : meetingFromWire(info, { organizer: operator, operation: 'meetingByCode', now: this.now() });
+    return info === undefined
+      ? null
+      : meetingFromWire(info, { organizer: operator, operation: 'meetingByCode', now: this.now() });
   }
 
   /** Cancels a whole meeting (a whole series); returns it as it now is. */
@@ -110,7 +117,10 @@ export class TencentMeetingDataSource implements MeetingProvider {
       },
       this.log,
     );
-    return (await this.rereadAfterWrite(() => this.readMeeting(ref, 'cancelMeeting'))) ?? cancelled(before);
+    return (
+      (await this.rereadAfterWrite(() => this.readMeeting(ref, 'cancelMeeting'))) ??
+      cancelled(before)
+    );
   }
 
   /** Cancels one occurrence (`sub_meeting_id`); returns it with status CANCELLED. */
@@ -147,7 +157,9 @@ export class TencentMeetingDataSource implements MeetingProvider {
       { operation: 'scheduleWebinar', method: 'POST', path: 'v1/webinars', body, unsafe: true },
       this.log,
     );
-    const created = asCreated(() => webinarFromWire(answer, { organizer, operation: 'scheduleWebinar', now: this.now() }));
+    const created = asCreated(() =>
+      webinarFromWire(answer, { organizer, operation: 'scheduleWebinar', now: this.now() }),
+    );
     const ref = { providerId: created.providerId, organizer };
     const read = await this.rereadAfterWrite(() => this.readWebinar(ref, 'scheduleWebinar'));
     // The create answer carries the manual-check credentials; a read may not (seed 000).
@@ -181,7 +193,13 @@ export class TencentMeetingDataSource implements MeetingProvider {
         this.log,
       ),
     );
-    return answer === null ? null : webinarFromWire(answer, { organizer: operator, operation: 'webinarByCode', now: this.now() });
+    return answer === null
+      ? null
+      : webinarFromWire(answer, {
+          organizer: operator,
+          operation: 'webinarByCode',
+          now: this.now(),
+        });
   }
 
   /** Cancels a webinar; returns it as it now is. */
@@ -199,7 +217,12 @@ export class TencentMeetingDataSource implements MeetingProvider {
       },
       this.log,
     );
-    return (await this.rereadAfterWrite(() => this.readWebinar(ref, 'cancelWebinar'))) ?? { ...before, status: MeetingStatus.CANCELLED };
+    return (
+      (await this.rereadAfterWrite(() => this.readWebinar(ref, 'cancelWebinar'))) ?? {
+        ...before,
+        status: MeetingStatus.CANCELLED,
+      }
+    );
   }
 
   // -------------------------------------------------------------------------------------------
@@ -213,10 +236,15 @@ export class TencentMeetingDataSource implements MeetingProvider {
     // A 2xx answer we cannot read may still mean the meeting exists: OUTCOME_UNKNOWN.
     const created = asCreated(() => {
       const info = firstMeetingInfo(answer, operation);
-      if (info === undefined) throw new ProviderError('PROVIDER_RESPONSE_INVALID', 'empty meeting_info_list', { provider: PROVIDER });
-      return meetingFromWire(info, { organizer, operation, now: this.now(), type: body.type });
+      if (info === undefined) {
+        throw new ProviderError('PROVIDER_RESPONSE_INVALID', 'empty meeting_info_list', {
+          provider: PROVIDER,
+        });
+      }
+      return meetingFromCreate(info, body, { organizer, operation, now: this.now() });
     });
-    // T-M8: the create answer echoes little (no state, no sub_meetings): read it back.
+    if (body.meeting_type !== 1) return created;
+    // A series' occurrences (`sub_meetings`, with Tencent's own ids) only come with a read.
     const read = await this.rereadAfterWrite(() =>
       this.readMeeting({ providerId: created.providerId, organizer }, operation),
     );
@@ -240,7 +268,9 @@ export class TencentMeetingDataSource implements MeetingProvider {
     );
     if (answer === null) return null;
     const info = firstMeetingInfo(answer, operation);
-    return info === undefined ? null : meetingFromWire(info, { organizer, operation, now: this.now() });
+    return info === undefined
+      ? null
+      : meetingFromWire(info, { organizer, operation, now: this.now() });
   }
 
   private async readWebinar(ref: ResourceRef, operation: string): Promise<Webinar | null> {
@@ -258,7 +288,9 @@ export class TencentMeetingDataSource implements MeetingProvider {
         this.log,
       ),
     );
-    return answer === null ? null : webinarFromWire(answer, { organizer, operation, now: this.now() });
+    return answer === null
+      ? null
+      : webinarFromWire(answer, { organizer, operation, now: this.now() });
   }
 
   /** 9003 on a read means "does not exist": null, not an error. */

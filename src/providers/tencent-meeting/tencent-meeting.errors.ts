@@ -1,4 +1,9 @@
-import { NotFoundError, OutcomeUnknownError, ProviderError, type ProviderErrorCode } from '../../errors/api-errors.js';
+import {
+  NotFoundError,
+  OutcomeUnknownError,
+  ProviderError,
+  type ProviderErrorCode,
+} from '../../errors/api-errors.js';
 import { Provider } from '../../schema/enums/provider.enum.js';
 
 /**
@@ -56,12 +61,20 @@ export interface ErrorContext {
  * Tencent (a proxy or load balancer): 5xx → PROVIDER_UNAVAILABLE, except 502/504 on a create or
  * cancel, which may have been applied behind the gateway → OUTCOME_UNKNOWN.
  */
-export function tencentError(status: number, body: unknown, ctx: ErrorContext): ProviderError | NotFoundError {
+export function tencentError(
+  status: number,
+  body: unknown,
+  ctx: ErrorContext,
+): ProviderError | NotFoundError {
   const provider = Provider.TENCENT_MEETING;
   const info = tencentErrorInfo(body);
   if (!info) {
     if (ctx.unsafe && (status === 502 || status === 504)) {
-      return new OutcomeUnknownError({ provider, operation: ctx.operation, cause: `HTTP ${status}` });
+      return new OutcomeUnknownError({
+        provider,
+        operation: ctx.operation,
+        cause: `HTTP ${status}`,
+      });
     }
     const code: ProviderErrorCode =
       status >= 500
@@ -71,17 +84,27 @@ export function tencentError(status: number, body: unknown, ctx: ErrorContext): 
           : status === 401 || status === 403
             ? 'PROVIDER_AUTH_FAILED'
             : 'PROVIDER_REJECTED';
-    return new ProviderError(code, `${provider} ${ctx.operation}: HTTP ${status} without a Tencent error body`, {
-      provider,
-      providerCode: null,
-      operation: ctx.operation,
-      ...(ctx.retryAfterSeconds !== undefined ? { retryAfterSeconds: ctx.retryAfterSeconds } : {}),
-    });
+    return new ProviderError(
+      code,
+      `${provider} ${ctx.operation}: HTTP ${status} without a Tencent error body`,
+      {
+        provider,
+        providerCode: null,
+        operation: ctx.operation,
+        ...(ctx.retryAfterSeconds !== undefined
+          ? { retryAfterSeconds: ctx.retryAfterSeconds }
+          : {}),
+      },
+    );
   }
   const mapped = TENCENT_ERROR_TABLE[info.code] ?? 'PROVIDER_REJECTED';
   const message = `${provider} ${ctx.operation}: ${info.message || 'error'} (error_code ${info.code})`;
   if (mapped === 'NOT_FOUND') {
-    return new NotFoundError(message, { provider, providerCode: info.code, operation: ctx.operation });
+    return new NotFoundError(message, {
+      provider,
+      providerCode: info.code,
+      operation: ctx.operation,
+    });
   }
   return new ProviderError(mapped, message, {
     provider,

@@ -1,5 +1,9 @@
 import { expandOccurrences } from '../../domain/recurrence.js';
-import { BadUserInputError, ProviderError, UnsupportedByProviderError } from '../../errors/api-errors.js';
+import {
+  BadUserInputError,
+  ProviderError,
+  UnsupportedByProviderError,
+} from '../../errors/api-errors.js';
 import { meetingGlobalId, occurrenceGlobalId, webinarGlobalId } from '../../schema/ids.js';
 import { AdmissionType } from '../../schema/enums/admission-type.enum.js';
 import { MeetingKind } from '../../schema/enums/meeting-kind.enum.js';
@@ -21,7 +25,12 @@ import type { Meeting } from '../../schema/types/meeting.type.js';
 import type { RecurrenceRule } from '../../schema/types/recurrence-rule.type.js';
 import type { RecurringOccurrence } from '../../schema/types/recurring-occurrence.type.js';
 import type { Webinar } from '../../schema/types/webinar.type.js';
-import { fromEpochSeconds, isoWeekday, toEpochSecondsString, toLocal } from '../../util/zoned-time.js';
+import {
+  fromEpochSeconds,
+  isoWeekday,
+  toEpochSecondsString,
+  toLocal,
+} from '../../util/zoned-time.js';
 import type {
   TmAutoRecordType,
   TmCreateMeetingRequest,
@@ -53,7 +62,8 @@ const MAX_SUB_MEETINGS = 50;
 /** Seed 001: ≤ 512 bytes after Base64 ≈ 384 raw UTF-8 bytes (T-M6). */
 const MAX_MEETING_SUBJECT_BYTES = 384;
 
-const unsupported = (field: string, message: string) => new UnsupportedByProviderError(PROVIDER, field, message);
+const unsupported = (field: string, message: string) =>
+  new UnsupportedByProviderError(PROVIDER, field, message);
 
 // ---------------------------------------------------------------------------------------------
 // unified → wire
@@ -65,7 +75,9 @@ const RECORD_TO_WIRE: Record<RecordingType, TmAutoRecordType> = {
 };
 
 /** Meeting `settings` (seed 001): every MediaSettingsInput field has a spelling here. */
-export function toMeetingSettings(input: MediaSettingsInput | undefined | null): TmMeetingSettings | undefined {
+export function toMeetingSettings(
+  input: MediaSettingsInput | undefined | null,
+): TmMeetingSettings | undefined {
   if (!input) return undefined;
   const s: TmMeetingSettings = {};
   if (input.muteOnJoin != null) s.mute_enable_join = input.muteOnJoin;
@@ -73,14 +85,18 @@ export function toMeetingSettings(input: MediaSettingsInput | undefined | null):
   if (input.muteAll != null) s.mute_all = input.muteAll;
   if (input.joinBeforeHost != null) s.allow_in_before_host = input.joinBeforeHost;
   if (input.waitingRoom != null) s.auto_in_waiting_room = input.waitingRoom;
-  if (input.screenShareWatermark != null) s.allow_screen_shared_watermark = input.screenShareWatermark;
-  if (input.watermarkStyle != null) s.water_mark_type = input.watermarkStyle === WatermarkStyle.MULTI_ROW ? 1 : 0;
+  if (input.screenShareWatermark != null)
+    s.allow_screen_shared_watermark = input.screenShareWatermark;
+  if (input.watermarkStyle != null)
+    s.water_mark_type = input.watermarkStyle === WatermarkStyle.MULTI_ROW ? 1 : 0;
   if (input.enterpriseUsersOnly != null) s.only_enterprise_user_allowed = input.enterpriseUsersOnly;
   if (input.hostVideoOnJoin != null) s.host_video = input.hostVideoOnJoin;
   if (input.participantVideoOnJoin != null) s.participant_video = input.participantVideoOnJoin;
   if (input.autoRecordingType != null) s.auto_record_type = RECORD_TO_WIRE[input.autoRecordingType];
-  if (input.recordWhenParticipantJoins != null) s.participant_join_auto_record = input.recordWhenParticipantJoins;
-  if (input.hostCanPauseAutoRecording != null) s.enable_host_pause_auto_record = input.hostCanPauseAutoRecording;
+  if (input.recordWhenParticipantJoins != null)
+    s.participant_join_auto_record = input.recordWhenParticipantJoins;
+  if (input.hostCanPauseAutoRecording != null)
+    s.enable_host_pause_auto_record = input.hostCanPauseAutoRecording;
   if (input.playSoundOnJoin != null) s.play_ivr_on_join = input.playSoundOnJoin;
   if (input.playSoundOnLeave != null) s.play_ivr_on_leave = input.playSoundOnLeave;
   return s;
@@ -116,7 +132,9 @@ export const MEETING_MEDIA_FIELDS: readonly string[] = [
 ];
 
 /** Webinar `media_setting` (seed 000); refuses the fields it cannot express. */
-export function toWebinarMediaSetting(input: MediaSettingsInput | undefined | null): TmWebinarMediaSetting | undefined {
+export function toWebinarMediaSetting(
+  input: MediaSettingsInput | undefined | null,
+): TmWebinarMediaSetting | undefined {
   if (!input) return undefined;
   for (const field of WEBINAR_UNSUPPORTED_MEDIA) {
     if (input[field] != null) {
@@ -127,12 +145,16 @@ export function toWebinarMediaSetting(input: MediaSettingsInput | undefined | nu
   if (input.muteOnJoin != null) s.mute_enable_join = input.muteOnJoin;
   if (input.allowUnmuteSelf != null) s.allow_unmute_self = input.allowUnmuteSelf;
   if (input.joinBeforeHost != null) s.allow_in_before_host = input.joinBeforeHost;
-  if (input.screenShareWatermark != null) s.allow_screen_shared_watermark = input.screenShareWatermark;
-  if (input.watermarkStyle != null) s.water_mark_type = input.watermarkStyle === WatermarkStyle.MULTI_ROW ? 1 : 0;
+  if (input.screenShareWatermark != null)
+    s.allow_screen_shared_watermark = input.screenShareWatermark;
+  if (input.watermarkStyle != null)
+    s.water_mark_type = input.watermarkStyle === WatermarkStyle.MULTI_ROW ? 1 : 0;
   if (input.enterpriseUsersOnly != null) s.only_enterprise_user_allowed = input.enterpriseUsersOnly;
   if (input.autoRecordingType != null) s.auto_record_type = RECORD_TO_WIRE[input.autoRecordingType];
-  if (input.recordWhenParticipantJoins != null) s.participant_join_auto_record = input.recordWhenParticipantJoins;
-  if (input.hostCanPauseAutoRecording != null) s.enable_host_pause_auto_record = input.hostCanPauseAutoRecording;
+  if (input.recordWhenParticipantJoins != null)
+    s.participant_join_auto_record = input.recordWhenParticipantJoins;
+  if (input.hostCanPauseAutoRecording != null)
+    s.enable_host_pause_auto_record = input.hostCanPauseAutoRecording;
   return s;
 }
 
@@ -150,7 +172,11 @@ const FREQUENCY_TO_TYPE: Record<RecurrenceFrequency, number> = {
  * rule cannot be expressed. A list holding only the start's weekday (or the start's own month
  * day) says the same thing as Tencent's rule and is accepted.
  */
-export function toRecurringRule(rec: RecurrenceInput, startTime: Date, timeZone: string): TmRecurringRule {
+export function toRecurringRule(
+  rec: RecurrenceInput,
+  startTime: Date,
+  timeZone: string,
+): TmRecurringRule {
   const start = toLocal(startTime, timeZone);
   if (rec.weekDays && rec.weekDays.length > 0) {
     const startDay = WEEKDAY_ORDER[isoWeekday(start.year, start.month, start.day) - 1];
@@ -162,7 +188,10 @@ export function toRecurringRule(rec: RecurrenceInput, startTime: Date, timeZone:
     }
   }
   if (rec.monthWeek != null || rec.monthWeekDay != null) {
-    throw unsupported('input.recurrence.monthWeek', 'monthly recurrence on the n-th weekday is not supported');
+    throw unsupported(
+      'input.recurrence.monthWeek',
+      'monthly recurrence on the n-th weekday is not supported',
+    );
   }
   if (rec.monthDay != null && rec.monthDay !== start.day) {
     throw unsupported(
@@ -190,10 +219,13 @@ export function toRecurringRule(rec: RecurrenceInput, startTime: Date, timeZone:
       timeZone,
     ).length;
     if (n > MAX_SUB_MEETINGS) {
-      throw new BadUserInputError(`recurrence.until yields ${n} occurrences; Tencent allows at most ${MAX_SUB_MEETINGS}`, {
-        field: 'input.recurrence.until',
-        rule: 'maxOccurrences',
-      });
+      throw new BadUserInputError(
+        `recurrence.until yields ${n} occurrences; Tencent allows at most ${MAX_SUB_MEETINGS}`,
+        {
+          field: 'input.recurrence.until',
+          rule: 'maxOccurrences',
+        },
+      );
     }
     if (n === 0) {
       throw new BadUserInputError('recurrence yields no occurrence before until', {
@@ -271,7 +303,10 @@ export function toCreateMeetingRequest(input: ScheduleMeetingInput): TmCreateMee
 }
 
 /** POST /v1/meetings body for a quick meeting (`type` 1) starting now. */
-export function toInstantMeetingRequest(input: StartInstantMeetingInput, now: Date): TmCreateMeetingRequest {
+export function toInstantMeetingRequest(
+  input: StartInstantMeetingInput,
+  now: Date,
+): TmCreateMeetingRequest {
   if (input.capacity != null) throw unsupported('input.capacity', 'capacity is umeeting-only');
   checkSubjectBytes(input.subject);
   const end = new Date(now.getTime() + (input.durationMinutes ?? 60) * 60_000);
@@ -296,10 +331,16 @@ const ADMISSION_TO_WIRE: Record<AdmissionType, number> = {
 };
 
 /** POST /v1/webinars body (seed 000), every field of the seed. */
-export function toCreateWebinarRequest(input: ScheduleWebinarInput, now: Date): TmCreateWebinarRequest {
+export function toCreateWebinarRequest(
+  input: ScheduleWebinarInput,
+  now: Date,
+): TmCreateWebinarRequest {
   // T-W3: the seed's start rule is ambiguous; the client asks for a start in the future.
   if (input.startTime.getTime() <= now.getTime()) {
-    throw new BadUserInputError('startTime must be in the future', { field: 'input.startTime', rule: 'future' });
+    throw new BadUserInputError('startTime must be in the future', {
+      field: 'input.startTime',
+      rule: 'future',
+    });
   }
   if (input.activityPage === false) {
     // Seed 000: cover, description and the attendee count need the activity page.
@@ -316,7 +357,8 @@ export function toCreateWebinarRequest(input: ScheduleWebinarInput, now: Date): 
       }
     }
   }
-  const timeZone = input.timeZone !== undefined ? checkTimeZone(input.timeZone, 'input.timeZone') : undefined;
+  const timeZone =
+    input.timeZone !== undefined ? checkTimeZone(input.timeZone, 'input.timeZone') : undefined;
   const mediaSetting = toWebinarMediaSetting(input.mediaSettings);
   const body: TmCreateWebinarRequest = {
     userid: input.organizer,
@@ -332,16 +374,19 @@ export function toCreateWebinarRequest(input: ScheduleWebinarInput, now: Date): 
   };
   if (input.sponsor != null) body.sponsor = input.sponsor;
   if (timeZone) body.time_zone = timeZone;
-  if (input.admissionType === AdmissionType.PASSWORD && input.password) body.password = input.password;
+  if (input.admissionType === AdmissionType.PASSWORD && input.password)
+    body.password = input.password;
   if (input.coverUrl != null) body.cover_url = input.coverUrl;
   if (input.description != null) body.description = input.description;
-  if (input.enableGuestInviteLink != null) body.enable_guest_invite_link = input.enableGuestInviteLink;
+  if (input.enableGuestInviteLink != null)
+    body.enable_guest_invite_link = input.enableGuestInviteLink;
   if (mediaSetting) body.media_setting = mediaSetting;
   if (input.enableQa != null) body.enable_qa = input.enableQa;
   if (input.sensitiveWords != null) body.sensitive_words = [...input.sensitiveWords];
   if (input.enableManualCheck != null) body.enable_manual_check = input.enableManualCheck;
   if (input.activityPage != null) body.activity_page = input.activityPage;
-  if (input.displayAttendeeCount != null) body.display_number_of_participants = input.displayAttendeeCount ? 1 : 0;
+  if (input.displayAttendeeCount != null)
+    body.display_number_of_participants = input.displayAttendeeCount ? 1 : 0;
   if (input.preparationMode != null) body.preparation_mode = input.preparationMode;
   return body;
 }
@@ -351,7 +396,10 @@ export function toCreateWebinarRequest(input: ScheduleWebinarInput, now: Date): 
 
 export class InvalidAnswer extends ProviderError {
   constructor(operation: string, what: string) {
-    super('PROVIDER_RESPONSE_INVALID', `${PROVIDER} ${operation}: ${what}`, { provider: PROVIDER, operation });
+    super('PROVIDER_RESPONSE_INVALID', `${PROVIDER} ${operation}: ${what}`, {
+      provider: PROVIDER,
+      operation,
+    });
   }
 }
 
@@ -384,7 +432,12 @@ const STATUS_FROM_WIRE: Record<string, MeetingStatus> = {
 };
 
 /** A `MEETING_STATE_*` value; when absent (create answers), the state implied by the times. */
-export function statusFromWire(status: unknown, start: Date, end: Date | null, now: Date): MeetingStatus {
+export function statusFromWire(
+  status: unknown,
+  start: Date,
+  end: Date | null,
+  now: Date,
+): MeetingStatus {
   if (typeof status === 'string') return STATUS_FROM_WIRE[status] ?? MeetingStatus.INVALID;
   if (now < start) return MeetingStatus.INIT;
   if (!end || now < end) return MeetingStatus.ABOUT_TO_START;
@@ -395,7 +448,13 @@ export function statusFromWire(status: unknown, start: Date, end: Date | null, n
 function userIds(list: unknown): string[] {
   if (!Array.isArray(list)) return [];
   return list
-    .map((u) => (typeof u === 'string' ? u : u && typeof u === 'object' ? ((u as TmUserObj).userid ?? (u as TmUserObj).open_id) : undefined))
+    .map((u) =>
+      typeof u === 'string'
+        ? u
+        : u && typeof u === 'object'
+          ? ((u as TmUserObj).userid ?? (u as TmUserObj).open_id)
+          : undefined,
+    )
     .filter((u): u is string => typeof u === 'string' && u.length > 0);
 }
 
@@ -473,7 +532,13 @@ export function recurrenceFromWire(rule: TmRecurringRule | undefined): Recurrenc
   if (!rule) return null;
   const frequency = FREQUENCY_FROM_TYPE[rule.recurring_type ?? 0];
   if (!frequency) return null;
-  const out: RecurrenceRule = { frequency, weekDays: null, monthDay: null, monthWeek: null, monthWeekDay: null };
+  const out: RecurrenceRule = {
+    frequency,
+    weekDays: null,
+    monthDay: null,
+    monthWeek: null,
+    monthWeekDay: null,
+  };
   if (rule.until_type === 1) {
     out.count = typeof rule.until_count === 'number' ? rule.until_count : null;
     out.until = null;
@@ -484,8 +549,9 @@ export function recurrenceFromWire(rule: TmRecurringRule | undefined): Recurrenc
   return out;
 }
 
+/** `enable_live`/`live_config` → LiveStream; a meeting without live streaming has `live: null`. */
 function liveFromWire(info: TmMeetingInfo): LiveStream | null {
-  if (info.enable_live === undefined && !info.live_config) return null;
+  if (info.enable_live !== true) return null;
   const c = info.live_config ?? {};
   return {
     enabled: info.enable_live === true,
@@ -508,7 +574,13 @@ function liveFromWire(info: TmMeetingInfo): LiveStream | null {
  */
 function occurrencesFromWire(
   info: TmMeetingInfo,
-  series: { meetingGlobalId: string; providerId: string; organizer?: string; status: MeetingStatus; now: Date },
+  series: {
+    meetingGlobalId: string;
+    providerId: string;
+    organizer?: string;
+    status: MeetingStatus;
+    now: Date;
+  },
   operation: string,
 ): RecurringOccurrence[] {
   const subs: TmSubMeeting[] = Array.isArray(info.sub_meetings) ? info.sub_meetings : [];
@@ -521,10 +593,19 @@ function occurrencesFromWire(
       const startTime = wireTime(sub.start_time, 'sub_meetings[].start_time', operation);
       const endTime = fromEpochSeconds(sub.end_time) ?? null;
       let status: MeetingStatus;
-      if (sub.status === 1 || series.status === MeetingStatus.CANCELLED) status = MeetingStatus.CANCELLED;
+      if (sub.status === 1 || series.status === MeetingStatus.CANCELLED)
+        status = MeetingStatus.CANCELLED;
       else if (currentIndex >= 0) {
-        status = index < currentIndex ? MeetingStatus.ENDED : index === currentIndex ? series.status : MeetingStatus.INIT;
-      } else if (series.status === MeetingStatus.ENDED || series.status === MeetingStatus.RECYCLED) {
+        status =
+          index < currentIndex
+            ? MeetingStatus.ENDED
+            : index === currentIndex
+              ? series.status
+              : MeetingStatus.INIT;
+      } else if (
+        series.status === MeetingStatus.ENDED ||
+        series.status === MeetingStatus.RECYCLED
+      ) {
         status = series.status;
       } else status = statusFromWire(undefined, startTime, endTime, series.now);
       return {
@@ -551,10 +632,12 @@ export interface MeetingContext {
 
 /** A `MeetingInfo` (create or get answer) → Meeting. */
 export function meetingFromWire(raw: unknown, ctx: MeetingContext): Meeting {
-  if (!raw || typeof raw !== 'object') throw new InvalidAnswer(ctx.operation, 'meeting_info is not an object');
+  if (!raw || typeof raw !== 'object')
+    throw new InvalidAnswer(ctx.operation, 'meeting_info is not an object');
   const info = raw as TmMeetingInfo;
   const providerId = wireId(info.meeting_id, 'meeting_id', ctx.operation);
-  if (typeof info.subject !== 'string') throw new InvalidAnswer(ctx.operation, 'subject is missing');
+  if (typeof info.subject !== 'string')
+    throw new InvalidAnswer(ctx.operation, 'subject is missing');
   const startTime = wireTime(info.start_time, 'start_time', ctx.operation);
   const endTime = fromEpochSeconds(info.end_time) ?? null;
   const status = statusFromWire(info.status, startTime, endTime, ctx.now);
@@ -590,11 +673,45 @@ export function meetingFromWire(raw: unknown, ctx: MeetingContext): Meeting {
   };
 }
 
+/**
+ * A create answer → Meeting. The answer echoes little (seed 001: `participants: []` although
+ * invitees were given, `settings` with one key; T-M8), so what we sent and Tencent accepted
+ * fills the gaps; the answer wins where it speaks. The state is the one implied by the times.
+ */
+export function meetingFromCreate(
+  raw: unknown,
+  sent: TmCreateMeetingRequest,
+  ctx: MeetingContext,
+): Meeting {
+  const info = (raw && typeof raw === 'object' ? raw : {}) as TmMeetingInfo;
+  const meeting = meetingFromWire(raw, { ...ctx, type: sent.type });
+  const liveAnswer = info.live_config ?? {};
+  return {
+    ...meeting,
+    password: meeting.password ?? sent.password ?? null,
+    hosts:
+      meeting.hosts.length > 0 ? meeting.hosts : userIds(sent.hosts ?? [{ userid: sent.userid }]),
+    invitees: meeting.invitees.length > 0 ? meeting.invitees : userIds(sent.invitees),
+    mediaSettings: mediaSettingsFromMeeting({ ...sent.settings, ...info.settings }),
+    recurrence: meeting.recurrence ?? recurrenceFromWire(sent.recurring_rule),
+    live: sent.enable_live
+      ? liveFromWire({
+          ...info,
+          enable_live: true,
+          live_config: { ...sent.live_config, ...liveAnswer },
+        })
+      : meeting.live,
+    timeZone: meeting.timeZone ?? sent.time_zone ?? null,
+  };
+}
+
 /** The single `meeting_info_list` entry of a meetings answer, or undefined when the list is empty. */
 export function firstMeetingInfo(body: unknown, operation: string): unknown {
-  if (!body || typeof body !== 'object') throw new InvalidAnswer(operation, 'answer is not an object');
+  if (!body || typeof body !== 'object')
+    throw new InvalidAnswer(operation, 'answer is not an object');
   const list = (body as { meeting_info_list?: unknown }).meeting_info_list;
-  if (list === undefined && (body as { meeting_number?: unknown }).meeting_number === 0) return undefined;
+  if (list === undefined && (body as { meeting_number?: unknown }).meeting_number === 0)
+    return undefined;
   if (!Array.isArray(list)) throw new InvalidAnswer(operation, 'meeting_info_list is missing');
   return list[0];
 }
@@ -607,7 +724,8 @@ const ADMISSION_FROM_WIRE: Record<number, AdmissionType> = {
 
 /** A webinar answer (create: flat, seed 000; get: flat with state, §1.4) → Webinar. */
 export function webinarFromWire(raw: unknown, ctx: MeetingContext): Webinar {
-  if (!raw || typeof raw !== 'object') throw new InvalidAnswer(ctx.operation, 'webinar answer is not an object');
+  if (!raw || typeof raw !== 'object')
+    throw new InvalidAnswer(ctx.operation, 'webinar answer is not an object');
   const w = raw as TmWebinarInfo;
   const providerId = wireId(w.meeting_id, 'meeting_id', ctx.operation);
   if (typeof w.subject !== 'string') throw new InvalidAnswer(ctx.operation, 'subject is missing');
@@ -625,7 +743,8 @@ export function webinarFromWire(raw: unknown, ctx: MeetingContext): Webinar {
     status: statusFromWire(w.status, startTime, endTime, ctx.now),
     startTime,
     endTime,
-    admissionType: typeof w.admission_type === 'number' ? (ADMISSION_FROM_WIRE[w.admission_type] ?? null) : null,
+    admissionType:
+      typeof w.admission_type === 'number' ? (ADMISSION_FROM_WIRE[w.admission_type] ?? null) : null,
     password: w.password || null,
     organizer: ctx.organizer ?? null,
     hosts: userIds(w.hosts),
@@ -634,13 +753,19 @@ export function webinarFromWire(raw: unknown, ctx: MeetingContext): Webinar {
     enableGuestInviteLink: bool(w.enable_guest_invite_link),
     mediaSettings: mediaSettingsFromWebinar(w.media_setting),
     enableQa: bool(w.enable_qa),
-    sensitiveWords: Array.isArray(w.sensitive_words) ? w.sensitive_words.filter((x) => typeof x === 'string') : null,
+    sensitiveWords: Array.isArray(w.sensitive_words)
+      ? w.sensitive_words.filter((x) => typeof x === 'string')
+      : null,
     enableManualCheck: bool(w.enable_manual_check),
     manualCheckLink: w.manual_check_link ?? null,
     manualCheckPassword: w.manual_check_password ?? null,
     activityPage: bool(w.activity_page),
     displayAttendeeCount:
-      w.display_number_of_participants === 1 ? true : w.display_number_of_participants === 0 ? false : null,
+      w.display_number_of_participants === 1
+        ? true
+        : w.display_number_of_participants === 0
+          ? false
+          : null,
     playbackForAudience: bool(w.playback_for_audience),
     playbackUrl: w.playback_url ?? null,
     preparationMode: bool(w.preparation_mode),

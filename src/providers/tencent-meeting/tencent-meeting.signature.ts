@@ -35,7 +35,9 @@ export function stringToSign(parts: SignatureParts): Buffer {
 
 /** Lower-case hex HMAC-SHA256 of the string to sign. */
 export function signatureHex(secretKey: string, parts: SignatureParts): string {
-  return createHmac('sha256', Buffer.from(secretKey, 'utf8')).update(stringToSign(parts)).digest('hex');
+  return createHmac('sha256', Buffer.from(secretKey, 'utf8'))
+    .update(stringToSign(parts))
+    .digest('hex');
 }
 
 /** The `X-TC-Signature` header value: Base64 of the lower-case hex digest. */
@@ -44,7 +46,11 @@ export function signRequest(secretKey: string, parts: SignatureParts): string {
 }
 
 /** Constant-time check of a received `X-TC-Signature`. A Base64-of-raw-digest value never matches. */
-export function verifySignature(secretKey: string, parts: SignatureParts, received: string): boolean {
+export function verifySignature(
+  secretKey: string,
+  parts: SignatureParts,
+  received: string,
+): boolean {
   const expected = Buffer.from(signRequest(secretKey, parts), 'ascii');
   const actual = Buffer.from(received, 'ascii');
   return expected.length === actual.length && timingSafeEqual(expected, actual);

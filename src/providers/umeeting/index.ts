@@ -27,7 +27,9 @@ export const UMEETING_CAPABILITIES: ProviderCapabilities = {
   mediaSettings: [...UMEETING_MEDIA_FIELDS],
 };
 
-export type UmeetingModuleOptions = ProviderModuleOptions<UmeetingCredentials> & { timeZone: string };
+export type UmeetingModuleOptions = ProviderModuleOptions<UmeetingCredentials> & {
+  timeZone: string;
+};
 
 /**
  * The umeeting provider, built once at start-up: one form-encoding got client (keep-alive), the

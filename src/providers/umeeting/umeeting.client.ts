@@ -3,7 +3,12 @@ import type { Got } from 'got';
 import type { UmeetingCredentials } from '../../config/config.types.js';
 import { Provider } from '../../schema/enums/provider.enum.js';
 import { registerSecret } from '../../util/redact.js';
-import { READ_RETRY, createProviderHttpClient, parseJsonBody, transportError } from '../http-client.js';
+import {
+  READ_RETRY,
+  createProviderHttpClient,
+  parseJsonBody,
+  transportError,
+} from '../http-client.js';
 import {
   errorFromHttp,
   errorFromStatus,
@@ -62,25 +67,36 @@ export class UmeetingClient {
     let response;
     try {
       response = await this.http.post(call.path, {
-        form: { ...call.form, api_key: this.credentials.apiKey, api_secret: this.credentials.apiSecret },
+        form: {
+          ...call.form,
+          api_key: this.credentials.apiKey,
+          api_secret: this.credentials.apiSecret,
+        },
         responseType: 'text',
         retry: call.unsafe ? { limit: 0 } : READ_RETRY,
       });
     } catch (error) {
-      throw transportError(error, { provider: Provider.UMEETING, operation: call.operation, unsafe: call.unsafe });
+      throw transportError(error, {
+        provider: Provider.UMEETING,
+        operation: call.operation,
+        unsafe: call.unsafe,
+      });
     }
     const httpStatus = response.statusCode;
     const retryAfter = parseRetryAfter(response.headers['retry-after']);
     const parsed = parseJsonBody(response.body) as UmeetingEnvelope | undefined;
-    const envelope = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : undefined;
-    const hasStatus = envelope !== undefined && envelope.status !== undefined && envelope.status !== null;
+    const envelope =
+      parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : undefined;
+    const hasStatus =
+      envelope !== undefined && envelope.status !== undefined && envelope.status !== null;
 
     if (httpStatus === 429 || httpStatus >= 500) throw errorFromHttp(httpStatus, ctx, retryAfter);
+    // umeeting answers its own errors with a body `status` (providers.md §3.1); any other non-2xx
+    // HTTP status is not an umeeting answer (a wrong base URL, a proxy), so a 404 there must not
+    // read as "no such meeting".
+    if (httpStatus < 200 || httpStatus >= 300) throw errorFromHttp(httpStatus, ctx, retryAfter);
     if (!hasStatus) {
-      if (httpStatus >= 200 && httpStatus < 300) {
-        throw invalidResponse(ctx, envelope ? 'the answer has no status' : 'the answer is not JSON');
-      }
-      throw errorFromHttp(httpStatus, ctx, retryAfter);
+      throw invalidResponse(ctx, envelope ? 'the answer has no status' : 'the answer is not JSON');
     }
     const status = envelope.status!;
     if (Number(status) !== 200) throw errorFromStatus(status, envelope.message, ctx, retryAfter);

@@ -1,6 +1,11 @@
 import type { Logger } from 'pino';
 
-import { ApiError, NotFoundError, OutcomeUnknownError, ProviderError } from '../../errors/api-errors.js';
+import {
+  ApiError,
+  NotFoundError,
+  OutcomeUnknownError,
+  ProviderError,
+} from '../../errors/api-errors.js';
 import { MeetingKind } from '../../schema/enums/meeting-kind.enum.js';
 import { MeetingStatus } from '../../schema/enums/meeting-status.enum.js';
 import { Provider } from '../../schema/enums/provider.enum.js';
@@ -132,7 +137,10 @@ export class UmeetingDataSource extends UnsupportedBase implements MeetingProvid
    * uuid affects only that occurrence). The series is read first, so an occurrence of another
    * meeting, or an unknown one, is NOT_FOUND and nothing is deleted.
    */
-  override async cancelOccurrence(ref: ResourceRef, occurrenceId: string): Promise<RecurringOccurrence> {
+  override async cancelOccurrence(
+    ref: ResourceRef,
+    occurrenceId: string,
+  ): Promise<RecurringOccurrence> {
     const meeting = await this.getOne(ref.providerId);
     const occurrence = meeting?.occurrences.find((o) => o.providerOccurrenceId === occurrenceId);
     if (!occurrence) {
@@ -164,7 +172,8 @@ export class UmeetingDataSource extends UnsupportedBase implements MeetingProvid
       if (error instanceof NotFoundError) return null;
       throw error;
     }
-    if (!isObject(data)) throw invalidResponse({ operation: 'getMeeting', unsafe: false }, 'the answer has no data');
+    if (!isObject(data))
+      throw invalidResponse({ operation: 'getMeeting', unsafe: false }, 'the answer has no data');
     try {
       return meetingFromWire(data as UmeetingMeetingWire, {
         timeZone: this.timeZone,
@@ -186,7 +195,8 @@ export class UmeetingDataSource extends UnsupportedBase implements MeetingProvid
     kind: MeetingKind,
     startedAt?: Date,
   ): Meeting {
-    if (!isObject(data)) throw invalidResponse({ operation, unsafe: true }, 'the answer has no data');
+    if (!isObject(data))
+      throw invalidResponse({ operation, unsafe: true }, 'the answer has no data');
     const created = data as UmeetingCreateData;
     try {
       // An instant meeting's start is the answer's when it is a real time ("7"/"" are not, §3.4
@@ -197,12 +207,20 @@ export class UmeetingDataSource extends UnsupportedBase implements MeetingProvid
             ? created.start_time
             : toUmeetingTime(startedAt ?? this.now(), this.timeZone)
           : undefined;
-      const meeting = meetingFromCreate(form, created, { timeZone: this.timeZone, kind, startTime });
+      const meeting = meetingFromCreate(form, created, {
+        timeZone: this.timeZone,
+        kind,
+        startTime,
+      });
       this.log.info({ operation, providerId: meeting.providerId }, 'umeeting meeting created');
       return meeting;
     } catch (error) {
       if (error instanceof UmeetingResponseShapeError) {
-        throw new OutcomeUnknownError({ provider: P, operation, cause: `unreadable answer: ${error.message}` });
+        throw new OutcomeUnknownError({
+          provider: P,
+          operation,
+          cause: `unreadable answer: ${error.message}`,
+        });
       }
       throw error;
     }
@@ -213,7 +231,10 @@ export class UmeetingDataSource extends UnsupportedBase implements MeetingProvid
     const started = performance.now();
     try {
       const { data } = await this.client.call(call);
-      this.log.debug({ operation: call.operation, ms: Math.round(performance.now() - started) }, 'umeeting call');
+      this.log.debug(
+        { operation: call.operation, ms: Math.round(performance.now() - started) },
+        'umeeting call',
+      );
       return data;
     } catch (error) {
       this.log.warn(

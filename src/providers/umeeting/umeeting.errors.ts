@@ -59,7 +59,9 @@ export function errorFromStatus(
     provider: P,
     providerCode,
     operation: ctx.operation,
-    ...(code === 'PROVIDER_RATE_LIMITED' && retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+    ...(code === 'PROVIDER_RATE_LIMITED' && retryAfterSeconds !== undefined
+      ? { retryAfterSeconds }
+      : {}),
   });
 }
 
@@ -72,11 +74,15 @@ export function errorFromHttp(
   if (httpStatus === 429 || httpStatus >= 500 || httpStatus === 401 || httpStatus === 403) {
     return errorFromStatus(httpStatus, `HTTP ${httpStatus}`, ctx, retryAfterSeconds);
   }
-  return new ProviderError('PROVIDER_REJECTED', `${P} ${ctx.operation} failed (HTTP ${httpStatus})`, {
-    provider: P,
-    providerCode: httpStatus,
-    operation: ctx.operation,
-  });
+  return new ProviderError(
+    'PROVIDER_REJECTED',
+    `${P} ${ctx.operation} failed (HTTP ${httpStatus})`,
+    {
+      provider: P,
+      providerCode: httpStatus,
+      operation: ctx.operation,
+    },
+  );
 }
 
 /**
@@ -84,7 +90,8 @@ export function errorFromHttp(
  * provider may have acted, so the outcome is unknown; for a read it is an invalid response.
  */
 export function invalidResponse(ctx: UmeetingErrorContext, why: string): ProviderError {
-  if (ctx.unsafe) return new OutcomeUnknownError({ provider: P, operation: ctx.operation, cause: why });
+  if (ctx.unsafe)
+    return new OutcomeUnknownError({ provider: P, operation: ctx.operation, cause: why });
   return new ProviderError('PROVIDER_RESPONSE_INVALID', `${P} ${ctx.operation}: ${why}`, {
     provider: P,
     operation: ctx.operation,
@@ -92,7 +99,10 @@ export function invalidResponse(ctx: UmeetingErrorContext, why: string): Provide
 }
 
 /** Retry-After (seconds or HTTP date) → seconds. */
-export function parseRetryAfter(header: string | string[] | undefined, nowMs = Date.now()): number | undefined {
+export function parseRetryAfter(
+  header: string | string[] | undefined,
+  nowMs = Date.now(),
+): number | undefined {
   const value = Array.isArray(header) ? header[0] : header;
   if (!value) return undefined;
   if (/^\d+$/.test(value.trim())) return Number(value.trim());

@@ -79,7 +79,7 @@ export function toScheduleForm(input: ScheduleMeetingInput, timeZone: string): U
   const durationMs = input.endTime.getTime() - input.startTime.getTime();
   const minutes = durationMs / 60_000;
   if (!Number.isInteger(minutes)) {
-    throw new BadUserInputError('umeeting books whole minutes: endTime − startTime must be whole minutes', {
+    throw new BadUserInputError('umeeting books whole minutes: endTime − startTime', {
       field: 'input.endTime',
       rule: 'wholeMinutes',
     });
@@ -95,7 +95,9 @@ export function toScheduleForm(input: ScheduleMeetingInput, timeZone: string): U
   if (input.password != null) form.password = input.password;
   Object.assign(form, mediaToForm(input.mediaSettings, 'schedule'));
   Object.assign(form, liveToForm(input.live));
-  if (input.recurrence) Object.assign(form, recurrenceToForm(input.recurrence, input.startTime, timeZone));
+  if (input.recurrence) {
+    Object.assign(form, recurrenceToForm(input.recurrence, input.startTime, timeZone));
+  }
   return form;
 }
 
@@ -121,17 +123,23 @@ export function toInstantForm(input: StartInstantMeetingInput): UmeetingForm {
 
 function commonFields(input: { organizer: string; capacity?: number | null }): UmeetingForm {
   if (input.capacity == null) {
-    throw new BadUserInputError('umeeting requires capacity (meeting_capacity, the number of parties)', {
-      field: 'input.capacity',
-      rule: 'requiredForProvider',
-    });
+    throw new BadUserInputError(
+      'umeeting requires capacity (meeting_capacity, the number of parties)',
+      {
+        field: 'input.capacity',
+        rule: 'requiredForProvider',
+      },
+    );
   }
   if (Buffer.byteLength(input.organizer, 'utf8') > MAX_USER_KEY_BYTES) {
-    throw new BadUserInputError(`organizer (umeeting user_key) must be at most ${MAX_USER_KEY_BYTES} bytes`, {
-      field: 'input.organizer',
-      rule: 'maxBytes',
-      max: MAX_USER_KEY_BYTES,
-    });
+    throw new BadUserInputError(
+      `organizer (umeeting user_key) must be at most ${MAX_USER_KEY_BYTES} bytes`,
+      {
+        field: 'input.organizer',
+        rule: 'maxBytes',
+        max: MAX_USER_KEY_BYTES,
+      },
+    );
   }
   return { meeting_capacity: String(input.capacity), user_key: input.organizer };
 }
@@ -151,21 +159,33 @@ const MEDIA_FIELDS: Partial<Record<keyof MediaSettingsInput, string>> = {
 /** The MediaSettingsInput fields umeeting accepts (on `/instant`; `/schedule` lacks joinBeforeHost). */
 export const UMEETING_MEDIA_FIELDS = Object.keys(MEDIA_FIELDS) as (keyof MediaSettingsInput)[];
 
-function mediaToForm(media: MediaSettingsInput | undefined | null, endpoint: 'schedule' | 'instant'): UmeetingForm {
+function mediaToForm(
+  media: MediaSettingsInput | undefined | null,
+  endpoint: 'schedule' | 'instant',
+): UmeetingForm {
   const form: UmeetingForm = {};
   if (!media) return form;
   for (const [key, value] of Object.entries(media) as [keyof MediaSettingsInput, unknown][]) {
     if (value === undefined || value === null) continue;
     const field = `input.mediaSettings.${key}`;
     const wire = MEDIA_FIELDS[key];
-    if (!wire) throw new UnsupportedByProviderError(P, field, `mediaSettings.${key} has no umeeting option`);
+    if (!wire)
+      throw new UnsupportedByProviderError(P, field, `mediaSettings.${key} has no umeeting option`);
     if (key === 'joinBeforeHost' && endpoint === 'schedule') {
       // option_jbh exists on /instant only (§3.4 U-18).
-      throw new UnsupportedByProviderError(P, field, 'joinBeforeHost is only available on instant meetings');
+      throw new UnsupportedByProviderError(
+        P,
+        field,
+        'joinBeforeHost is only available on instant meetings',
+      );
     }
     if (key === 'autoRecordingType') {
       if (value === RecordingType.LOCAL) {
-        throw new UnsupportedByProviderError(P, field, 'umeeting records in the cloud or not at all (no LOCAL)');
+        throw new UnsupportedByProviderError(
+          P,
+          field,
+          'umeeting records in the cloud or not at all (no LOCAL)',
+        );
       }
       form[wire] = value === RecordingType.CLOUD ? 'cloud' : 'none';
       continue;
@@ -190,7 +210,11 @@ function liveToForm(live: LiveStreamInput | undefined | null): UmeetingForm {
 }
 
 /** Unified rule → recurrence fields (providers.md §3.3). */
-export function recurrenceToForm(r: RecurrenceInput, firstStart: Date, timeZone: string): UmeetingForm {
+export function recurrenceToForm(
+  r: RecurrenceInput,
+  firstStart: Date,
+  timeZone: string,
+): UmeetingForm {
   const form: UmeetingForm = {};
   const local = toLocal(firstStart, timeZone);
   switch (r.frequency) {
@@ -208,7 +232,9 @@ export function recurrenceToForm(r: RecurrenceInput, firstStart: Date, timeZone:
         ? r.weekDays
         : [WEEKDAY_ORDER[isoWeekday(local.year, local.month, local.day) - 1]!];
       form.recurrence_type = String(UMEETING_RECURRENCE_TYPE.WEEKLY);
-      form.weekly_days = [...new Set(days.map((d) => UMEETING_WEEKDAY[d]))].sort((a, b) => a - b).join(',');
+      form.weekly_days = [...new Set(days.map((d) => UMEETING_WEEKDAY[d]))]
+        .sort((a, b) => a - b)
+        .join(',');
       break;
     }
     case RecurrenceFrequency.MONTHLY:
@@ -227,7 +253,11 @@ export function recurrenceToForm(r: RecurrenceInput, firstStart: Date, timeZone:
         'BIWEEKLY cannot be expressed: umeeting has no interval ("every n weeks", providers.md §3.3)',
       );
     default:
-      throw new UnsupportedByProviderError(P, 'input.recurrence.frequency', `${String(r.frequency)} is not supported`);
+      throw new UnsupportedByProviderError(
+        P,
+        'input.recurrence.frequency',
+        `${String(r.frequency)} is not supported`,
+      );
   }
   if (r.count != null) {
     form.end_times = String(r.count);
@@ -304,8 +334,12 @@ export function statusFromWire(
 }
 
 /** Recurrence fields → the unified rule; null for a one-off meeting (`recurrence_type` empty, U-6). */
-export function recurrenceFromWire(w: UmeetingMeetingWire, timeZone: string): RecurrenceRule | null {
-  if (w.recurrence_type === undefined || w.recurrence_type === null || w.recurrence_type === '') return null;
+export function recurrenceFromWire(
+  w: UmeetingMeetingWire,
+  timeZone: string,
+): RecurrenceRule | null {
+  if (w.recurrence_type === undefined || w.recurrence_type === null || w.recurrence_type === '')
+    return null;
   const type = parseUmeetingInt(w.recurrence_type);
   const rule: RecurrenceRule = {
     frequency: RecurrenceFrequency.DAILY,
@@ -343,7 +377,8 @@ export function recurrenceFromWire(w: UmeetingMeetingWire, timeZone: string): Re
       else if (monthWeek != null && monthWeekDay != null) {
         rule.monthWeek = monthWeek;
         rule.monthWeekDay = weekdayFromUmeeting(monthWeekDay) ?? null;
-        if (!rule.monthWeekDay) throw new UmeetingResponseShapeError('monthly_week_day is out of range');
+        if (!rule.monthWeekDay)
+          throw new UmeetingResponseShapeError('monthly_week_day is out of range');
       }
       break;
     }
@@ -375,7 +410,11 @@ function mediaFromWire(w: UmeetingMeetingWire): MediaSettings {
     hostVideoOnJoin: parseUmeetingBool(w.option_host_video),
     participantVideoOnJoin: parseUmeetingBool(w.option_participants_video),
     autoRecordingType:
-      recording === 'cloud' ? RecordingType.CLOUD : recording === 'none' ? RecordingType.NONE : null,
+      recording === 'cloud'
+        ? RecordingType.CLOUD
+        : recording === 'none'
+          ? RecordingType.NONE
+          : null,
     recordWhenParticipantJoins: null,
     hostCanPauseAutoRecording: null,
     playSoundOnJoin: null,
@@ -439,7 +478,12 @@ export function meetingFromWire(w: UmeetingMeetingWire, opts: MeetingFromWireOpt
     mediaSettings: mediaFromWire(w),
     recurrence: recurrenceFromWire(w, opts.timeZone),
     occurrences: (w.occurrences ?? []).map((o) =>
-      occurrenceFromWire(o, { meetingProviderId: providerId, durationMs, seriesStatus: status, ...opts }),
+      occurrenceFromWire(o, {
+        meetingProviderId: providerId,
+        durationMs,
+        seriesStatus: status,
+        ...opts,
+      }),
     ),
     live: liveFromWire(w),
     timeZone: opts.timeZone,
@@ -452,11 +496,17 @@ export function meetingFromWire(w: UmeetingMeetingWire, opts: MeetingFromWireOpt
 /** One `occurrences[]` entry → RecurringOccurrence (umeeting `uuid` is the occurrence id). */
 export function occurrenceFromWire(
   o: UmeetingOccurrenceWire,
-  ctx: { meetingProviderId: string; durationMs: number | null; seriesStatus: MeetingStatus; timeZone: string },
+  ctx: {
+    meetingProviderId: string;
+    durationMs: number | null;
+    seriesStatus: MeetingStatus;
+    timeZone: string;
+  },
 ): RecurringOccurrence {
   const uuid = typeof o.uuid === 'string' && o.uuid !== '' ? o.uuid : null;
   const startTime = fromUmeetingTime(o.start_time, ctx.timeZone);
-  if (!uuid || !startTime) throw new UmeetingResponseShapeError('an occurrence lacks uuid or start_time');
+  if (!uuid || !startTime)
+    throw new UmeetingResponseShapeError('an occurrence lacks uuid or start_time');
   return {
     id: occurrenceGlobalId(P, ctx.meetingProviderId, uuid),
     provider: P,

@@ -1,0 +1,455 @@
+import { readFileSync } from 'node:fs';
+
+import { describe, expect, it } from '@jest/globals';
+
+import { ApiError } from '../../src/errors/api-errors.js';
+import {
+  UmeetingResponseShapeError,
+  meetingFromCreate,
+  meetingFromWire,
+  parseUmeetingBool,
+  parseUmeetingId,
+  parseUmeetingInt,
+  recurrenceFromWire,
+  statusFromWire,
+  toInstantForm,
+  toScheduleForm,
+} from '../../src/providers/umeeting/umeeting.mapper.js';
+import { UMEETING_WEEKDAY } from '../../src/providers/umeeting/umeeting.wire.js';
+import { MeetingKind } from '../../src/schema/enums/meeting-kind.enum.js';
+import { MeetingStatus } from '../../src/schema/enums/meeting-status.enum.js';
+import { Provider } from '../../src/schema/enums/provider.enum.js';
+import { RecordingType } from '../../src/schema/enums/recording-type.enum.js';
+import { RecurrenceFrequency } from '../../src/schema/enums/recurrence-frequency.enum.js';
+import { Weekday } from '../../src/schema/enums/weekday.enum.js';
+import { decodeGlobalId } from '../../src/schema/ids.js';
+import type { ScheduleMeetingInput } from '../../src/schema/inputs/schedule-meeting.input.js';
+import type { StartInstantMeetingInput } from '../../src/schema/inputs/start-instant-meeting.input.js';
+
+const TZ = 'Asia/Shanghai';
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../fixtures/umeeting/${name}`, import.meta.url), 'utf8')) as {
+    data: Record<string, unknown>;
+  };
+
+// 2026-06-01 is a Monday; 10:00 in Shanghai.
+const schedule = (overrides: Partial<ScheduleMeetingInput> = {}): ScheduleMeetingInput => ({
+  provider: Provider.UMEETING,
+  subject: 'Weekly sync',
+  startTime: new Date('2026-06-01T02:00:00Z'),
+  endTime: new Date('2026-06-01T03:00:00Z'),
+  organizer: 'alice',
+  capacity: 10,
+  ...overrides,
+});
+
+const instant = (overrides: Partial<StartInstantMeetingInput> = {}): StartInstantMeetingInput => ({
+  provider: Provider.UMEETING,
+  subject: 'Now',
+  organizer: 'alice',
+  capacity: 5,
+  ...overrides,
+});
+
+/** The thrown ApiError's extensions, or fails. */
+function refusal(fn: () => unknown): Record<string, unknown> {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ApiError);
+    return (error as ApiError).extensions as Record<string, unknown>;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('umeeting mapper: schedule form', () => {
+  it('writes topic, capacity, user_key, local start and whole-minute duration', () => {
+    expect(toScheduleForm(schedule({ password: '1234' }), TZ)).toEqual({
+      topic: 'Weekly sync',
+      meeting_capacity: '10',
+      user_key: 'alice',
+      start_time: '2026-06-01 10:00:00',
+      duration: '60',
+      password: '1234',
+      allow_live_streaming: 'false',
+    });
+  });
+
+  it('refuses a missing capacity as BAD_USER_INPUT on input.capacity', () => {
+    expect(refusal(() => toScheduleForm(schedule({ capacity: undefined }), TZ))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.capacity',
+      rule: 'requiredForProvider',
+    });
+  });
+
+  it('refuses 30 minutes (umeeting needs more than 30) and accepts 31', () => {
+    const start = new Date('2026-06-01T02:00:00Z');
+    expect(
+      refusal(() =>
+        toScheduleForm(schedule({ endTime: new Date(start.getTime() + 30 * 60_000) }), TZ),
+      ),
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.endTime', rule: 'minDurationMinutes' });
+    expect(
+      toScheduleForm(schedule({ endTime: new Date(start.getTime() + 31 * 60_000) }), TZ).duration,
+    ).toBe('31');
+  });
+
+  it('refuses a duration that is not whole minutes rather than rounding it', () => {
+    expect(
+      refusal(() => toScheduleForm(schedule({ endTime: new Date('2026-06-01T03:00:30Z') }), TZ)),
+    ).toMatchObject({ field: 'input.endTime', rule: 'wholeMinutes' });
+  });
+
+  it('refuses an organizer over 200 bytes even when it is under 200 characters', () => {
+    const organizer = '会'.repeat(67); // 201 bytes in UTF-8
+    expect(refusal(() => toScheduleForm(schedule({ organizer }), TZ))).toMatchObject({
+      field: 'input.organizer',
+      rule: 'maxBytes',
+    });
+  });
+
+  it('refuses what umeeting cannot express, naming the field', () => {
+    const cases: [Partial<ScheduleMeetingInput>, string][] = [
+      [{ timeZone: 'Europe/Paris' }, 'input.timeZone'],
+      [{ hosts: ['bob'] }, 'input.hosts'],
+      [{ invitees: ['carol'] }, 'input.invitees'],
+      [{ mediaSettings: { joinBeforeHost: true } }, 'input.mediaSettings.joinBeforeHost'],
+      [
+        { mediaSettings: { autoRecordingType: RecordingType.LOCAL } },
+        'input.mediaSettings.autoRecordingType',
+      ],
+      [{ mediaSettings: { muteAll: false } }, 'input.mediaSettings.muteAll'],
+      [{ live: { subject: 'Town hall' } }, 'input.live.subject'],
+      [
+        { recurrence: { frequency: RecurrenceFrequency.BIWEEKLY, count: 3 } },
+        'input.recurrence.frequency',
+      ],
+    ];
+    for (const [overrides, field] of cases) {
+      expect(refusal(() => toScheduleForm(schedule(overrides), TZ))).toMatchObject({
+        code: 'UNSUPPORTED_BY_PROVIDER',
+        provider: Provider.UMEETING,
+        field,
+      });
+    }
+  });
+
+  it('accepts the organizer as the only host, and the configured zone', () => {
+    expect(() => toScheduleForm(schedule({ hosts: ['alice'], timeZone: TZ }), TZ)).not.toThrow();
+  });
+
+  it('sends media settings and live streaming as "true"/"false" strings', () => {
+    const form = toScheduleForm(
+      schedule({
+        mediaSettings: {
+          muteOnJoin: true,
+          waitingRoom: false,
+          hostVideoOnJoin: true,
+          participantVideoOnJoin: false,
+          autoRecordingType: RecordingType.CLOUD,
+        },
+        live: {},
+      }),
+      TZ,
+    );
+    expect(form).toMatchObject({
+      mute_upon_entry: 'true',
+      waiting_room: 'false',
+      option_host_video: 'true',
+      option_participants_video: 'false',
+      recording: 'cloud',
+      allow_live_streaming: 'true',
+    });
+  });
+});
+
+describe('umeeting mapper: recurrence (providers.md §3.3)', () => {
+  it('writes WEEKLY days in the one umeeting numbering (1 = Sunday) with end_times', () => {
+    const form = toScheduleForm(
+      schedule({
+        recurrence: {
+          frequency: RecurrenceFrequency.WEEKLY,
+          weekDays: [Weekday.WEDNESDAY, Weekday.MONDAY],
+          count: 4,
+        },
+      }),
+      TZ,
+    );
+    expect(UMEETING_WEEKDAY[Weekday.SUNDAY]).toBe(1);
+    expect(form).toMatchObject({ recurrence_type: '2', weekly_days: '2,4', end_times: '4' });
+  });
+
+  it('writes WEEKLY without days as the weekday of the start, in the configured zone', () => {
+    // 2026-06-01T20:00Z is Monday in UTC but Tuesday 04:00 in Shanghai.
+    const form = toScheduleForm(
+      schedule({
+        startTime: new Date('2026-06-01T20:00:00Z'),
+        endTime: new Date('2026-06-01T21:00:00Z'),
+        recurrence: { frequency: RecurrenceFrequency.WEEKLY, count: 2 },
+      }),
+      TZ,
+    );
+    expect(form.weekly_days).toBe(String(UMEETING_WEEKDAY[Weekday.TUESDAY]));
+  });
+
+  it('writes DAILY, WEEKDAYS, monthly day and monthly n-th weekday', () => {
+    const rec = (recurrence: ScheduleMeetingInput['recurrence']) =>
+      toScheduleForm(schedule({ recurrence }), TZ);
+    expect(rec({ frequency: RecurrenceFrequency.DAILY, count: 3 })).toMatchObject({
+      recurrence_type: '1',
+      daily_type: '1',
+    });
+    expect(rec({ frequency: RecurrenceFrequency.WEEKDAYS, count: 3 })).toMatchObject({
+      recurrence_type: '1',
+      daily_type: '2',
+    });
+    expect(rec({ frequency: RecurrenceFrequency.MONTHLY, count: 3 })).toMatchObject({
+      recurrence_type: '3',
+      monthly_day: '1',
+    });
+    expect(rec({ frequency: RecurrenceFrequency.MONTHLY, monthDay: 15, count: 3 })).toMatchObject({
+      monthly_day: '15',
+    });
+    const nth = rec({
+      frequency: RecurrenceFrequency.MONTHLY,
+      monthWeek: 2,
+      monthWeekDay: Weekday.TUESDAY,
+      count: 3,
+    });
+    expect(nth).toMatchObject({ recurrence_type: '3', monthly_week: '2', monthly_week_day: '3' });
+    expect(nth.monthly_day).toBeUndefined();
+  });
+
+  it('writes until as end_date_time in local time, and refuses an until before the start', () => {
+    const form = toScheduleForm(
+      schedule({
+        recurrence: {
+          frequency: RecurrenceFrequency.DAILY,
+          until: new Date('2026-06-05T02:00:00Z'),
+        },
+      }),
+      TZ,
+    );
+    expect(form.end_date_time).toBe('2026-06-05 10:00:00');
+    expect(form.end_times).toBeUndefined();
+    expect(
+      refusal(() =>
+        toScheduleForm(
+          schedule({
+            recurrence: {
+              frequency: RecurrenceFrequency.DAILY,
+              until: new Date('2026-05-01T00:00:00Z'),
+            },
+          }),
+          TZ,
+        ),
+      ),
+    ).toMatchObject({ field: 'input.recurrence.until' });
+  });
+
+  it('reads weekly_days with a full-width comma back into weekdays (§3.4 U-7)', () => {
+    const rule = recurrenceFromWire(
+      { recurrence_type: '2', weekly_days: '4，2', end_times: 4 },
+      TZ,
+    );
+    expect(rule).toMatchObject({
+      frequency: RecurrenceFrequency.WEEKLY,
+      weekDays: [Weekday.MONDAY, Weekday.WEDNESDAY],
+      count: 4,
+      until: null,
+    });
+  });
+
+  it('reads a monthly n-th weekday, with end_date_time winning over end_times', () => {
+    const rule = recurrenceFromWire(
+      {
+        recurrence_type: 3,
+        monthly_week: '5',
+        monthly_week_day: '6',
+        end_times: '3',
+        end_date_time: '2026-12-31',
+      },
+      TZ,
+    );
+    expect(rule).toMatchObject({
+      frequency: RecurrenceFrequency.MONTHLY,
+      monthWeek: 5,
+      monthWeekDay: Weekday.FRIDAY,
+      monthDay: null,
+      count: null,
+    });
+    expect(rule?.until?.toISOString()).toBe('2026-12-31T15:59:59.000Z');
+  });
+
+  it('reads an empty recurrence_type as a one-off meeting and refuses an unknown one', () => {
+    expect(recurrenceFromWire({ recurrence_type: '' }, TZ)).toBeNull();
+    expect(recurrenceFromWire({}, TZ)).toBeNull();
+    expect(() => recurrenceFromWire({ recurrence_type: '9' }, TZ)).toThrow(
+      UmeetingResponseShapeError,
+    );
+  });
+});
+
+describe('umeeting mapper: instant form', () => {
+  it('sends the default 60 minutes, option_jbh, and never recurrence', () => {
+    const form = toInstantForm(instant({ mediaSettings: { joinBeforeHost: true } }));
+    expect(form).toEqual({
+      topic: 'Now',
+      meeting_capacity: '5',
+      user_key: 'alice',
+      duration: '60',
+      option_jbh: 'true',
+      allow_live_streaming: 'false',
+    });
+  });
+
+  it('maps durationMinutes to duration and refuses a password and a missing capacity', () => {
+    expect(toInstantForm(instant({ durationMinutes: 15 })).duration).toBe('15');
+    expect(refusal(() => toInstantForm(instant({ password: '1234' })))).toMatchObject({
+      code: 'UNSUPPORTED_BY_PROVIDER',
+      field: 'input.password',
+    });
+    expect(refusal(() => toInstantForm(instant({ capacity: undefined })))).toMatchObject({
+      field: 'input.capacity',
+      rule: 'requiredForProvider',
+    });
+  });
+});
+
+describe('umeeting mapper: answers → Meeting', () => {
+  it('parses booleans leniently (§3.4 U-5) and numbers from strings (U-13)', () => {
+    expect([true, 'true', 'TRUE', '1', 1].map(parseUmeetingBool)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect([false, 'false', '0', 0].map(parseUmeetingBool)).toEqual([false, false, false, false]);
+    expect([undefined, null, '', 'yes'].map(parseUmeetingBool)).toEqual([null, null, null, null]);
+    expect([50, '50', ' 25 ', 'x', null, 1.5].map(parseUmeetingInt)).toEqual([
+      50,
+      50,
+      25,
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it('keeps ids strings and refuses an unquoted id beyond 2^53', () => {
+    expect(parseUmeetingId('15464648254')).toBe('15464648254');
+    expect(parseUmeetingId(1574054185)).toBe('1574054185');
+    expect(parseUmeetingId(2 ** 60)).toBeNull();
+  });
+
+  it('maps status 0/1/2/3 and del_flag "1" (providers.md §3.2 #3)', () => {
+    const f = MeetingStatus.INVALID;
+    expect(statusFromWire('0', '0', f)).toBe(MeetingStatus.INIT);
+    expect(statusFromWire(1, undefined, f)).toBe(MeetingStatus.STARTED);
+    expect(statusFromWire('2', undefined, f)).toBe(MeetingStatus.CANCELLED);
+    expect(statusFromWire(3, undefined, f)).toBe(MeetingStatus.ENDED);
+    expect(statusFromWire('0', '1', f)).toBe(MeetingStatus.CANCELLED);
+    expect(statusFromWire('7', undefined, f)).toBe(MeetingStatus.INVALID);
+    expect(statusFromWire(undefined, undefined, MeetingStatus.INIT)).toBe(MeetingStatus.INIT);
+  });
+
+  it('reads the get example with its drift: numeric strings, user_Key, empty password', () => {
+    const meeting = meetingFromWire(fixture('get-response.doc.json').data, {
+      timeZone: TZ,
+      kind: MeetingKind.SCHEDULED,
+      status: MeetingStatus.INVALID,
+    });
+    expect(meeting).toMatchObject({
+      provider: Provider.UMEETING,
+      providerId: '1574054185',
+      meetingCode: '1574054185',
+      subject: '王者荣耀世界大战',
+      status: MeetingStatus.INIT,
+      password: null,
+      organizer: null,
+      capacity: 25,
+      recurrence: null,
+      occurrences: [],
+      live: null,
+      hostKey: null,
+      startUrl: null,
+    });
+    expect(meeting.startTime.toISOString()).toBe('2018-04-26T07:00:00.000Z');
+    expect(meeting.endTime?.toISOString()).toBe('2018-04-26T07:50:00.000Z');
+    expect(meeting.mediaSettings.muteOnJoin).toBeNull();
+    expect(decodeGlobalId(meeting.id, 'id')).toMatchObject({
+      providerId: '1574054185',
+      organizer: undefined,
+    });
+  });
+
+  it('builds a created meeting from the form sent and seed 004\'s answer, ignoring start_time "7"', () => {
+    const form = {
+      topic: 'Standup',
+      meeting_capacity: '10',
+      user_key: 'alice',
+      start_time: '2020-05-18 10:00:00',
+      duration: '45',
+      recurrence_type: '1',
+      daily_type: '1',
+      end_times: '3',
+      mute_upon_entry: 'true',
+      allow_live_streaming: 'true',
+    };
+    const meeting = meetingFromCreate(form, fixture('instant-response.seed-004.json').data, {
+      timeZone: TZ,
+      kind: MeetingKind.SCHEDULED,
+    });
+    expect(meeting.startTime.toISOString()).toBe('2020-05-18T02:00:00.000Z');
+    expect(meeting.status).toBe(MeetingStatus.INIT);
+    expect(meeting.hostKey).toBe('030488');
+    expect(meeting.startUrl).toMatch(/^https:\/\/u\.systeccloud\.com\/s\/1890181373\?zak=/);
+    expect(meeting.recurrence).toMatchObject({ frequency: RecurrenceFrequency.DAILY, count: 3 });
+    expect(meeting.mediaSettings.muteOnJoin).toBe(true);
+    expect(meeting.live).toMatchObject({
+      enabled: true,
+      playUrl: 'http://p2.weizan.cn/79555295/132312377802785197/live.m3u8',
+      watchUrl: 'https://wx.vzan.com/live/tvchat-1590377657?ver=637223897808876626',
+    });
+    expect(meeting.occurrences.map((o) => o.providerOccurrenceId)).toEqual([
+      '2d3l1sotx4rky8vcipkrku==',
+      '9fqqv0gx57zgj83wy2pzra==',
+      '1cyrs8qs2bxtq9gp115e6x==',
+    ]);
+    expect(meeting.occurrences[1]!.endTime?.toISOString()).toBe('2020-05-19T02:45:00.000Z');
+    expect(decodeGlobalId(meeting.occurrences[0]!.id, 'id')).toMatchObject({
+      kind: 'RecurringOccurrence',
+      providerId: '1770498237',
+      occurrenceId: '2d3l1sotx4rky8vcipkrku==',
+    });
+    expect(meeting.occurrences[0]!.meetingId).toBe(meeting.id);
+  });
+
+  it('reads seed 002\'s schedule answer, whose start_time is the placeholder "7"', () => {
+    const form = {
+      topic: 'x',
+      meeting_capacity: '2',
+      start_time: '2026-06-01 10:00:00',
+      duration: '60',
+    };
+    const meeting = meetingFromCreate(form, fixture('schedule-response.seed-002.json').data, {
+      timeZone: TZ,
+      kind: MeetingKind.SCHEDULED,
+    });
+    expect(meeting.providerId).toBe('1770498237');
+    expect(meeting.startTime.toISOString()).toBe('2026-06-01T02:00:00.000Z');
+    expect(meeting.live).toBeNull();
+  });
+
+  it('refuses an answer without a meeting id or a real start time', () => {
+    const opts = { timeZone: TZ, kind: MeetingKind.SCHEDULED, status: MeetingStatus.INIT };
+    expect(() => meetingFromWire({ start_time: '2026-06-01 10:00:00' }, opts)).toThrow(
+      UmeetingResponseShapeError,
+    );
+    expect(() => meetingFromWire({ id: '1', start_time: '7' }, opts)).toThrow(
+      UmeetingResponseShapeError,
+    );
+  });
+});
