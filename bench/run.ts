@@ -31,7 +31,9 @@ const baseline = new ApolloServer({
   typeDefs: 'type Query { hello: String }',
   resolvers: { Query: { hello: () => 'world' } },
 });
-const { url: baselineUrl } = await startStandaloneServer(baseline, { listen: { port: 0, host: '127.0.0.1' } });
+const { url: baselineUrl } = await startStandaloneServer(baseline, {
+  listen: { port: 0, host: '127.0.0.1' },
+});
 
 const api = async (query: string, variables?: unknown) => {
   const response = await fetch(apiUrl, {
@@ -83,7 +85,9 @@ for (const scenario of scenarios) {
     bad: bad + result.non2xx + result.errors,
   });
   if (bad + result.non2xx + result.errors > 0) failed = true;
-  process.stdout.write(`${scenario.name}: ${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms, bad ${bad}\n`);
+  process.stdout.write(
+    `${scenario.name}: ${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms, bad ${bad}\n`,
+  );
   for (const emulator of Object.values(app.emulators)) {
     const latency = emulator.faults.pending();
     emulator.reset();
@@ -111,7 +115,10 @@ const report = [
   '',
   '| scenario | req/s | p50 ms | p99 ms | requests | bad answers | what |',
   '| --- | --- | --- | --- | --- | --- | --- |',
-  ...rows.map((r) => `| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.bad} | ${r.description} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.bad} | ${r.description} |`,
+  ),
   '',
 ].join('\n');
 await mkdir(new URL('./results/', import.meta.url), { recursive: true });

@@ -42,7 +42,10 @@ try {
   if (error instanceof ConfigError) usage(error.message);
   throw error;
 }
-const emulator = await startEmulator(provider, config, { host: '127.0.0.1', port: Number(portText) });
+const emulator = await startEmulator(provider, config, {
+  host: '127.0.0.1',
+  port: Number(portText),
+});
 process.stdout.write(`${name} emulator listening at ${emulator.url}\n`);
 const stop = () => void emulator.close().then(() => process.exit(0));
 process.on('SIGTERM', stop);

@@ -14,7 +14,10 @@ export function startEmulator(
 ): Promise<EmulatorHandle> {
   switch (provider) {
     case Provider.TENCENT_MEETING:
-      return startTencentMeetingEmulator({ ...listen, credentials: config.tencentMeeting.credentials });
+      return startTencentMeetingEmulator({
+        ...listen,
+        credentials: config.tencentMeeting.credentials,
+      });
     case Provider.WECOM:
       return startWecomEmulator({ ...listen, credentials: config.wecom.credentials });
     case Provider.UMEETING:

@@ -101,3 +101,24 @@ export function parseJsonBody(body: string): unknown {
     return undefined;
   }
 }
+
+/**
+ * Whether anything answers at the client's base URL (any HTTP status) within ~2 s, without auth;
+ * for /readyz. Never throws.
+ */
+export async function probeReachable(http: Got): Promise<boolean> {
+  try {
+    await http.get('', { timeout: { request: 2000 }, retry: { limit: 0 } });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Drops the client's keep-alive sockets (at shutdown). */
+export function closeAgents(http: Got): void {
+  const agents = http.defaults.options.agent;
+  for (const agent of [agents.http, agents.https]) {
+    if (agent && typeof agent.destroy === 'function') agent.destroy();
+  }
+}

@@ -47,7 +47,10 @@ function createModule(
   const common = { timeoutMs: config.providerTimeoutMs, log: log.child({ provider }) };
   switch (provider) {
     case Provider.TENCENT_MEETING:
-      return createTencentMeetingModule({ ...common, config: { ...config.tencentMeeting, baseUrl } });
+      return createTencentMeetingModule({
+        ...common,
+        config: { ...config.tencentMeeting, baseUrl },
+      });
     case Provider.WECOM:
       return createWecomModule({ ...common, config: { ...config.wecom, baseUrl } });
     case Provider.UMEETING:

@@ -10,7 +10,10 @@ import { checkMeetingCode, loadAll, ORGANIZER_DESCRIPTION } from './lookup.js';
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
-  @Query(() => Meeting, { nullable: true, description: 'A meeting by global id; null when it does not exist.' })
+  @Query(() => Meeting, {
+    nullable: true,
+    description: 'A meeting by global id; null when it does not exist.',
+  })
   meeting(
     @Arg('id', () => ID, { description: 'Global id of the meeting.' }) id: string,
     @Ctx() ctx: Context,
@@ -31,23 +34,31 @@ export class MeetingResolver {
     return loadAll('Meeting', ids, ctx.loaders.meeting);
   }
 
-  @Query(() => Meeting, { nullable: true, description: 'A meeting by its meeting code; null when none.' })
+  @Query(() => Meeting, {
+    nullable: true,
+    description: 'A meeting by its meeting code; null when none.',
+  })
   async meetingByCode(
-    @Arg('provider', () => Provider, { description: 'The provider the code belongs to.' }) provider: Provider,
-    @Arg('meetingCode', () => String, { description: 'The code people type to join.' }) meetingCode: string,
+    @Arg('provider', () => Provider, { description: 'The provider the code belongs to.' })
+    provider: Provider,
+    @Arg('meetingCode', () => String, { description: 'The code people type to join.' })
+    meetingCode: string,
     @Arg('organizer', () => String, { nullable: true, description: ORGANIZER_DESCRIPTION })
     organizer: string | undefined,
     @Ctx() ctx: Context,
   ): Promise<Meeting | null> {
     checkMeetingCode(meetingCode);
-    const meeting = await ctx.dataSource(provider).getMeetingByCode(meetingCode, organizer ?? undefined);
+    const meeting = await ctx
+      .dataSource(provider)
+      .getMeetingByCode(meetingCode, organizer ?? undefined);
     if (meeting) ctx.loaders.meeting.prime(meeting.id, meeting);
     return meeting;
   }
 
   @Mutation(() => Meeting, { description: 'Books a meeting, one-off or recurring.' })
   async scheduleMeeting(
-    @Arg('input', () => ScheduleMeetingInput, { description: 'What to book.' }) input: ScheduleMeetingInput,
+    @Arg('input', () => ScheduleMeetingInput, { description: 'What to book.' })
+    input: ScheduleMeetingInput,
     @Ctx() ctx: Context,
   ): Promise<Meeting> {
     const meeting = await ctx.dataSource(input.provider).scheduleMeeting(input);
@@ -63,13 +74,17 @@ export class MeetingResolver {
     @Ctx() ctx: Context,
   ): Promise<Meeting> {
     const meeting = await ctx.dataSource(input.provider).startInstantMeeting(input);
-    ctx.log.info({ provider: input.provider, meetingId: meeting.providerId }, 'instant meeting started');
+    ctx.log.info(
+      { provider: input.provider, meetingId: meeting.providerId },
+      'instant meeting started',
+    );
     ctx.loaders.meeting.prime(meeting.id, meeting);
     return meeting;
   }
 
   @Mutation(() => Meeting, {
-    description: 'Cancels a meeting (a whole series, for a recurring one); answers it as it now is.',
+    description:
+      'Cancels a meeting (a whole series, for a recurring one); answers it as it now is.',
   })
   async cancelMeeting(
     @Arg('id', () => ID, { description: 'Global id of the meeting.' }) id: string,

@@ -6,7 +6,8 @@ import { ProviderInfo } from '../schema/types/provider-info.type.js';
 @Resolver(() => ProviderInfo)
 export class ProviderResolver {
   @Query(() => [ProviderInfo], {
-    description: 'Every provider behind this API, whether it is LIVE or SANDBOX, and what it can do.',
+    description:
+      'Every provider behind this API, whether it is LIVE or SANDBOX, and what it can do.',
   })
   providers(@Ctx() ctx: Context): ProviderInfo[] {
     return ctx.registry.all().map((m) => ({

@@ -7,7 +7,10 @@ import type { Context } from '../server/context.js';
 
 @Resolver(() => RecurringOccurrence)
 export class RecurringOccurrenceResolver {
-  @FieldResolver(() => Meeting, { nullable: true, description: 'The series this occurrence belongs to.' })
+  @FieldResolver(() => Meeting, {
+    nullable: true,
+    description: 'The series this occurrence belongs to.',
+  })
   meeting(@Root() occurrence: RecurringOccurrence, @Ctx() ctx: Context): Promise<Meeting | null> {
     return ctx.loaders.meeting.load(occurrence.meetingId);
   }
@@ -20,9 +23,7 @@ export class RecurringOccurrenceResolver {
     @Ctx() ctx: Context,
   ): Promise<RecurringOccurrence> {
     const ref = decodeGlobalIdOf('RecurringOccurrence', id, 'id');
-    const occurrence = await ctx
-      .dataSource(ref.provider)
-      .cancelOccurrence(ref, ref.occurrenceId!);
+    const occurrence = await ctx.dataSource(ref.provider).cancelOccurrence(ref, ref.occurrenceId!);
     ctx.log.info(
       { provider: ref.provider, meetingId: ref.providerId, occurrenceId: ref.occurrenceId },
       'occurrence cancelled',

@@ -9,7 +9,10 @@ import { checkMeetingCode, loadAll, ORGANIZER_DESCRIPTION } from './lookup.js';
 
 @Resolver(() => Webinar)
 export class WebinarResolver {
-  @Query(() => Webinar, { nullable: true, description: 'A webinar by global id; null when it does not exist.' })
+  @Query(() => Webinar, {
+    nullable: true,
+    description: 'A webinar by global id; null when it does not exist.',
+  })
   webinar(
     @Arg('id', () => ID, { description: 'Global id of the webinar.' }) id: string,
     @Ctx() ctx: Context,
@@ -30,23 +33,31 @@ export class WebinarResolver {
     return loadAll('Webinar', ids, ctx.loaders.webinar);
   }
 
-  @Query(() => Webinar, { nullable: true, description: 'A webinar by its meeting code; null when none.' })
+  @Query(() => Webinar, {
+    nullable: true,
+    description: 'A webinar by its meeting code; null when none.',
+  })
   async webinarByCode(
-    @Arg('provider', () => Provider, { description: 'The provider the code belongs to.' }) provider: Provider,
-    @Arg('meetingCode', () => String, { description: 'The code people type to join.' }) meetingCode: string,
+    @Arg('provider', () => Provider, { description: 'The provider the code belongs to.' })
+    provider: Provider,
+    @Arg('meetingCode', () => String, { description: 'The code people type to join.' })
+    meetingCode: string,
     @Arg('organizer', () => String, { nullable: true, description: ORGANIZER_DESCRIPTION })
     organizer: string | undefined,
     @Ctx() ctx: Context,
   ): Promise<Webinar | null> {
     checkMeetingCode(meetingCode);
-    const webinar = await ctx.dataSource(provider).getWebinarByCode(meetingCode, organizer ?? undefined);
+    const webinar = await ctx
+      .dataSource(provider)
+      .getWebinarByCode(meetingCode, organizer ?? undefined);
     if (webinar) ctx.loaders.webinar.prime(webinar.id, webinar);
     return webinar;
   }
 
   @Mutation(() => Webinar, { description: 'Books a webinar.' })
   async scheduleWebinar(
-    @Arg('input', () => ScheduleWebinarInput, { description: 'What to book.' }) input: ScheduleWebinarInput,
+    @Arg('input', () => ScheduleWebinarInput, { description: 'What to book.' })
+    input: ScheduleWebinarInput,
     @Ctx() ctx: Context,
   ): Promise<Webinar> {
     const webinar = await ctx.dataSource(input.provider).scheduleWebinar(input);

@@ -17,7 +17,11 @@ export interface Context {
   loaders: Loaders;
 }
 
-export function createContext(registry: ProviderRegistry, baseLog: Logger, requestId?: string): Context {
+export function createContext(
+  registry: ProviderRegistry,
+  baseLog: Logger,
+  requestId?: string,
+): Context {
   const id = requestId && /^[\w.-]{1,64}$/.test(requestId) ? requestId : randomUUID();
   const log = baseLog.child({ requestId: id });
   const sources = new Map<Provider, MeetingProvider>();

@@ -28,7 +28,10 @@ const GRAPHQL_PATH = '/graphql';
  * executeHTTPGraphQLRequest, plus `/healthz` and `/readyz`. A plain node server keeps the drain
  * on SIGTERM in our hands.
  */
-export async function createServer(options: { registry: ProviderRegistry; log: Logger }): Promise<AppServer> {
+export async function createServer(options: {
+  registry: ProviderRegistry;
+  log: Logger;
+}): Promise<AppServer> {
   const { registry, log } = options;
   const schema = await buildSubgraph();
   const apollo = new ApolloServer<Context>({
@@ -66,10 +69,19 @@ export async function createServer(options: { registry: ProviderRegistry; log: L
     }
     if (url.pathname === '/readyz' && req.method === 'GET') {
       const checks = await Promise.all(
-        registry.all().map(async (m) => ({ provider: m.provider, mode: m.mode, reachable: await m.isReachable() })),
+        registry
+          .all()
+          .map(async (m) => ({
+            provider: m.provider,
+            mode: m.mode,
+            reachable: await m.isReachable(),
+          })),
       );
       const ready = !draining && checks.every((c) => c.reachable);
-      sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', providers: checks });
+      sendJson(res, ready ? 200 : 503, {
+        status: ready ? 'ready' : 'not ready',
+        providers: checks,
+      });
       return;
     }
     if (url.pathname !== GRAPHQL_PATH && !(url.pathname === '/' && req.method === 'GET')) {
@@ -78,7 +90,9 @@ export async function createServer(options: { registry: ProviderRegistry; log: L
     }
     const body = req.method === 'POST' ? await readJson(req) : undefined;
     if (body instanceof Error) {
-      sendJson(res, 400, { errors: [{ message: body.message, extensions: { code: 'BAD_REQUEST' } }] });
+      sendJson(res, 400, {
+        errors: [{ message: body.message, extensions: { code: 'BAD_REQUEST' } }],
+      });
       return;
     }
     const headers = new HeaderMap();

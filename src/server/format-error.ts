@@ -32,10 +32,24 @@ export function createFormatError(log: Logger) {
       return { ...base, message: redactSecrets(formatted.message), extensions: { code } };
     }
     log.error(
-      { err: original instanceof Error ? { name: original.name, message: redactSecrets(original.message), stack: original.stack } : String(original), path: formatted.path },
+      {
+        err:
+          original instanceof Error
+            ? {
+                name: original.name,
+                message: redactSecrets(original.message),
+                stack: original.stack,
+              }
+            : String(original),
+        path: formatted.path,
+      },
       'unexpected error (masked)',
     );
-    return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      ...base,
+      message: 'Internal server error',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   };
 }
 

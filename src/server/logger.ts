@@ -8,7 +8,8 @@ import { redactSecrets } from '../util/redact.js';
  * scrubs registered credentials and tokens wherever they appear.
  */
 export function createLogger(options: { level: string; destination?: DestinationStream }): Logger {
-  const destination: DestinationStream = options.destination ?? fileDestination({ dest: 1, sync: false });
+  const destination: DestinationStream =
+    options.destination ?? fileDestination({ dest: 1, sync: false });
   const scrubbing: DestinationStream = {
     write: (line: string) => destination.write(redactSecrets(line)),
   };

@@ -44,7 +44,9 @@ export interface TestServer {
  * too (through the same wiring as `npm start`). `env` may configure providers LIVE, e.g. pointed
  * at a standalone emulator, to test the production path.
  */
-export async function startTestServer(options: { env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { env?: Record<string, string> } = {},
+): Promise<TestServer> {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', ...options.env });
   const logs: string[] = [];
   const log = createLogger({

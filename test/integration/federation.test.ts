@@ -112,7 +112,13 @@ describe('Apollo Federation 2', () => {
       expect(body?.errors).toBeUndefined();
       expect(body?.data).toEqual({
         pinnedMeetings: [
-          { id, notes: ['bring the slides'], subject: 'through the gateway', provider: 'WECOM', status: 'INIT' },
+          {
+            id,
+            notes: ['bring the slides'],
+            subject: 'through the gateway',
+            provider: 'WECOM',
+            status: 'INIT',
+          },
         ],
       });
     } finally {

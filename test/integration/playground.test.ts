@@ -26,7 +26,9 @@ describe('the offline playground', () => {
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toMatch(/graphiql/i);
-    const external = [...html.matchAll(/<(script|link)[^>]+(src|href)="(https?:)?\/\/[^"]+"/gi)].map((m) => m[0]);
+    const external = [
+      ...html.matchAll(/<(script|link)[^>]+(src|href)="(https?:)?\/\/[^"]+"/gi),
+    ].map((m) => m[0]);
     expect(external).toEqual([]);
     expect(html).not.toMatch(/@import\s+url\(["']?https?:/i);
   });
@@ -55,7 +57,8 @@ describe('the offline playground', () => {
         await page.route('**/*', (route) => {
           const url = new URL(route.request().url());
           const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-          if (loopback || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+          if (loopback || url.protocol === 'data:' || url.protocol === 'blob:')
+            return route.continue();
           blocked.push(url.href);
           return route.abort();
         });
@@ -65,9 +68,11 @@ describe('the offline playground', () => {
         await run.click();
         const result = page.locator('.result-window', { hasText: 'SANDBOX' });
         await result.waitFor({ state: 'visible', timeout: 20_000 });
-        if (process.env.PLAYGROUND_SCREENSHOT) await page.screenshot({ path: process.env.PLAYGROUND_SCREENSHOT });
+        if (process.env.PLAYGROUND_SCREENSHOT)
+          await page.screenshot({ path: process.env.PLAYGROUND_SCREENSHOT });
         const text = (await result.textContent()) ?? '';
-        for (const provider of ['TENCENT_MEETING', 'WECOM', 'UMEETING']) expect(text).toContain(provider);
+        for (const provider of ['TENCENT_MEETING', 'WECOM', 'UMEETING'])
+          expect(text).toContain(provider);
         expect(blocked).toEqual([]);
       } finally {
         await browser.close();

@@ -43,7 +43,11 @@ afterEach(() => {
 
 describe('the process', () => {
   it('refuses a bad environment with one message listing every bad variable, and no stack', async () => {
-    const main = startMain({ PORT: 'abc', WECOM_CORP_ID: 'corp', UMEETING_TIMEZONE: 'Nowhere/Town' });
+    const main = startMain({
+      PORT: 'abc',
+      WECOM_CORP_ID: 'corp',
+      UMEETING_TIMEZONE: 'Nowhere/Town',
+    });
     const code = await main.exited;
     const { stderr, stdout } = main.output();
     expect(code).toBe(2);
@@ -58,7 +62,9 @@ describe('the process', () => {
   it('serves /healthz and /readyz, and drains an in-flight request on SIGTERM before exiting 0', async () => {
     const main = startMain({ PORT: '0', HOST: '127.0.0.1' });
     const url = (await main.waitFor(/"url":"(http:\/\/127\.0\.0\.1:\d+)\/graphql"/))[1]!;
-    const wecom = (await main.waitFor(/"provider":"WECOM","url":"(http:\/\/127\.0\.0\.1:\d+)"/))[1]!;
+    const wecom = (
+      await main.waitFor(/"provider":"WECOM","url":"(http:\/\/127\.0\.0\.1:\d+)"/)
+    )[1]!;
 
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${url}/readyz`);

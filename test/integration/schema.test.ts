@@ -15,7 +15,9 @@ import { renderSchemaFile, SCHEMA_FILE } from '../../src/server/schema-file.js';
 
 /** Types that the federation spec adds; their descriptions are not ours to write. */
 const isOurs = (type: GraphQLNamedType) =>
-  !type.name.startsWith('_') && !type.name.includes('__') && !['String', 'Boolean', 'Int', 'Float', 'ID'].includes(type.name);
+  !type.name.startsWith('_') &&
+  !type.name.includes('__') &&
+  !['String', 'Boolean', 'Int', 'Float', 'ID'].includes(type.name);
 
 function missingDescriptions(schema: GraphQLSchema): string[] {
   const missing: string[] = [];
@@ -63,7 +65,15 @@ describe('the schema', () => {
     const enums: Record<string, string[]> = {
       Provider: ['TENCENT_MEETING', 'WECOM', 'UMEETING'],
       ProviderMode: ['LIVE', 'SANDBOX'],
-      MeetingStatus: ['INVALID', 'INIT', 'CANCELLED', 'STARTED', 'ENDED', 'ABOUT_TO_START', 'RECYCLED'],
+      MeetingStatus: [
+        'INVALID',
+        'INIT',
+        'CANCELLED',
+        'STARTED',
+        'ENDED',
+        'ABOUT_TO_START',
+        'RECYCLED',
+      ],
       AdmissionType: ['PUBLIC', 'REGISTRATION', 'PASSWORD'],
       RecordingType: ['NONE', 'LOCAL', 'CLOUD'],
       WatermarkStyle: ['SINGLE_ROW', 'MULTI_ROW'],
@@ -81,26 +91,129 @@ describe('the schema', () => {
       return Object.keys(type.getFields());
     };
     expect(fields('Query')).toEqual(
-      expect.arrayContaining(['providers', 'meeting', 'webinar', 'meetings', 'webinars', 'meetingByCode', 'webinarByCode']),
+      expect.arrayContaining([
+        'providers',
+        'meeting',
+        'webinar',
+        'meetings',
+        'webinars',
+        'meetingByCode',
+        'webinarByCode',
+      ]),
     );
     expect(fields('Mutation')).toEqual(
-      expect.arrayContaining(['scheduleMeeting', 'startInstantMeeting', 'scheduleWebinar', 'cancelMeeting', 'cancelOccurrence', 'cancelWebinar']),
+      expect.arrayContaining([
+        'scheduleMeeting',
+        'startInstantMeeting',
+        'scheduleWebinar',
+        'cancelMeeting',
+        'cancelOccurrence',
+        'cancelWebinar',
+      ]),
     );
     expect(fields('Meeting')).toEqual(
-      expect.arrayContaining(['id', 'provider', 'providerId', 'meetingCode', 'subject', 'kind', 'status', 'startTime', 'endTime', 'password', 'hosts', 'invitees', 'joinUrl', 'mediaSettings', 'recurrence', 'occurrences', 'live', 'capacity', 'hostKey', 'startUrl']),
+      expect.arrayContaining([
+        'id',
+        'provider',
+        'providerId',
+        'meetingCode',
+        'subject',
+        'kind',
+        'status',
+        'startTime',
+        'endTime',
+        'password',
+        'hosts',
+        'invitees',
+        'joinUrl',
+        'mediaSettings',
+        'recurrence',
+        'occurrences',
+        'live',
+        'capacity',
+        'hostKey',
+        'startUrl',
+      ]),
     );
     expect(fields('Webinar')).toEqual(
-      expect.arrayContaining(['id', 'provider', 'providerId', 'meetingCode', 'subject', 'sponsor', 'description', 'coverUrl', 'status', 'startTime', 'endTime', 'admissionType', 'password', 'hosts', 'audienceJoinLink', 'guestJoinLink', 'mediaSettings', 'enableQa', 'sensitiveWords', 'enableManualCheck', 'manualCheckLink', 'manualCheckPassword', 'activityPage', 'displayAttendeeCount', 'playbackForAudience', 'playbackUrl', 'preparationMode', 'warmUpPicture', 'warmUpVideo']),
+      expect.arrayContaining([
+        'id',
+        'provider',
+        'providerId',
+        'meetingCode',
+        'subject',
+        'sponsor',
+        'description',
+        'coverUrl',
+        'status',
+        'startTime',
+        'endTime',
+        'admissionType',
+        'password',
+        'hosts',
+        'audienceJoinLink',
+        'guestJoinLink',
+        'mediaSettings',
+        'enableQa',
+        'sensitiveWords',
+        'enableManualCheck',
+        'manualCheckLink',
+        'manualCheckPassword',
+        'activityPage',
+        'displayAttendeeCount',
+        'playbackForAudience',
+        'playbackUrl',
+        'preparationMode',
+        'warmUpPicture',
+        'warmUpVideo',
+      ]),
     );
     expect(fields('RecurringOccurrence')).toEqual(
-      expect.arrayContaining(['id', 'providerOccurrenceId', 'startTime', 'endTime', 'status', 'meeting']),
+      expect.arrayContaining([
+        'id',
+        'providerOccurrenceId',
+        'startTime',
+        'endTime',
+        'status',
+        'meeting',
+      ]),
     );
     expect(fields('RecurrenceRule')).toEqual(
-      expect.arrayContaining(['frequency', 'weekDays', 'monthDay', 'monthWeek', 'monthWeekDay', 'until', 'count', 'rrule']),
+      expect.arrayContaining([
+        'frequency',
+        'weekDays',
+        'monthDay',
+        'monthWeek',
+        'monthWeekDay',
+        'until',
+        'count',
+        'rrule',
+      ]),
     );
     expect(fields('RecurrenceInput')).not.toContain('rrule');
     expect(fields('ScheduleWebinarInput')).toEqual(
-      expect.arrayContaining(['provider', 'subject', 'sponsor', 'startTime', 'endTime', 'organizer', 'admissionType', 'password', 'hosts', 'description', 'coverUrl', 'mediaSettings', 'enableQa', 'sensitiveWords', 'enableManualCheck', 'activityPage', 'displayAttendeeCount', 'playbackForAudience', 'preparationMode', 'enableGuestInviteLink']),
+      expect.arrayContaining([
+        'provider',
+        'subject',
+        'sponsor',
+        'startTime',
+        'endTime',
+        'organizer',
+        'admissionType',
+        'password',
+        'hosts',
+        'description',
+        'coverUrl',
+        'mediaSettings',
+        'enableQa',
+        'sensitiveWords',
+        'enableManualCheck',
+        'activityPage',
+        'displayAttendeeCount',
+        'playbackForAudience',
+        'preparationMode',
+        'enableGuestInviteLink',
+      ]),
     );
     expect(fields('ProviderInfo')).toEqual(['provider', 'mode', 'capabilities']);
     expect(fields('MediaSettings').sort()).toEqual(fields('MediaSettingsInput').sort());

@@ -130,7 +130,9 @@ export function defineProviderContract(name: string, setup: ProviderContractSetu
         organizer: decodeGlobalId(a.id, 'id').organizer,
       });
       const before = emulator.calls(setup.operations.getMeeting).length;
-      const result = await server.execute(GetMeetingsDocument, { ids: [a.id, b.id, a.id, missing] });
+      const result = await server.execute(GetMeetingsDocument, {
+        ids: [a.id, b.id, a.id, missing],
+      });
       expect(result.errors).toBeUndefined();
       expect(result.data!.meetings.map((m) => m?.providerId ?? null)).toEqual([
         a.providerId,
@@ -177,7 +179,12 @@ export function defineProviderContract(name: string, setup: ProviderContractSetu
 
     it('maps a read that keeps failing to PROVIDER_UNAVAILABLE', async () => {
       const created = await schedule();
-      emulator.faults.add({ kind: 'http', status: 502, times: 5, operation: setup.operations.getMeeting });
+      emulator.faults.add({
+        kind: 'http',
+        status: 502,
+        times: 5,
+        operation: setup.operations.getMeeting,
+      });
       const read = await server.execute(GetMeetingDocument, { id: created.id });
       expect(errorCode(read)).toBe('PROVIDER_UNAVAILABLE');
       expect(read.errors![0]!.extensions!.provider).toBe(setup.provider);
@@ -193,14 +200,18 @@ export function defineProviderContract(name: string, setup: ProviderContractSetu
 
     it('reports a create whose answer was lost as OUTCOME_UNKNOWN and never re-sends it', async () => {
       emulator.faults.add({ kind: 'drop', operation: setup.operations.createMeeting });
-      const result = await server.execute(ScheduleMeetingDocument, { input: setup.scheduleMeetingInput() });
+      const result = await server.execute(ScheduleMeetingDocument, {
+        input: setup.scheduleMeetingInput(),
+      });
       expect(errorCode(result)).toBe('OUTCOME_UNKNOWN');
       expect(emulator.calls(setup.operations.createMeeting)).toHaveLength(1);
     });
 
     it('maps a rate limit to PROVIDER_RATE_LIMITED', async () => {
       emulator.faults.add({ kind: 'rateLimit', operation: setup.operations.createMeeting });
-      const result = await server.execute(ScheduleMeetingDocument, { input: setup.scheduleMeetingInput() });
+      const result = await server.execute(ScheduleMeetingDocument, {
+        input: setup.scheduleMeetingInput(),
+      });
       expect(errorCode(result)).toBe('PROVIDER_RATE_LIMITED');
       expect(result.errors![0]!.extensions!.providerCode).not.toBeNull();
       expect(emulator.calls(setup.operations.createMeeting)).toHaveLength(1);
@@ -210,7 +221,9 @@ export function defineProviderContract(name: string, setup: ProviderContractSetu
       const { env, secrets } = setup.wrongSecretEnv(emulator.url);
       const live = await startTestServer({ env });
       try {
-        const result = await live.execute(ScheduleMeetingDocument, { input: setup.scheduleMeetingInput() });
+        const result = await live.execute(ScheduleMeetingDocument, {
+          input: setup.scheduleMeetingInput(),
+        });
         expect(errorCode(result)).toBe('PROVIDER_AUTH_FAILED');
         expect(result.errors![0]!.extensions!.provider).toBe(setup.provider);
         expect(result.errors![0]!.extensions!.providerCode).not.toBeNull();

@@ -36,6 +36,7 @@ let logLines: string[] = [];
 function makeModule(
   credentials: TencentMeetingCredentials = { ...TEST_CREDENTIALS },
   baseUrl = emulator.url,
+  timeoutMs = 3000,
 ): ProviderModule {
   const stream = new Writable({
     write(chunk, _enc, done) {
@@ -45,7 +46,7 @@ function makeModule(
   });
   return createTencentMeetingModule({
     config: { mode: ProviderMode.LIVE, baseUrl, credentials },
-    timeoutMs: 3000,
+    timeoutMs,
     log: pino({ level: 'debug' }, stream),
   });
 }
@@ -576,6 +577,21 @@ describe('TencentMeetingDataSource: faults', () => {
         .slice(before)
         .map((c) => c.status),
     ).toEqual([503, 200]);
+  });
+
+  it('retries a read that times out and succeeds; a create that times out is OUTCOME_UNKNOWN, sent once', async () => {
+    const quick = makeModule(undefined, emulator.url, 300);
+    const ds = source(quick);
+    const meeting = await ds.scheduleMeeting(meetingInput());
+    emulator.faults.add({ kind: 'latency', latencyMs: 800, operation: 'getMeeting' });
+    const [read] = await ds.getMeetings([{ providerId: meeting.providerId, organizer: 'alice' }]);
+    expect((read as typeof meeting).providerId).toBe(meeting.providerId);
+    emulator.faults.add({ kind: 'latency', latencyMs: 800, operation: 'createMeeting' });
+    const error = await failure(ds.scheduleMeeting(meetingInput()));
+    expect(error.extensions.code).toBe('OUTCOME_UNKNOWN');
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    expect(emulator.calls('createMeeting')).toHaveLength(2);
+    await quick.close();
   });
 
   it('reports a create whose connection drops as OUTCOME_UNKNOWN, with exactly one create sent', async () => {

@@ -24,8 +24,14 @@ describe('formatError', () => {
   it('masks an unexpected error: no message detail, no stack', () => {
     const { log } = capture();
     const formatted = createFormatError(log)(
-      { message: 'Cannot read properties of undefined', path: ['meeting'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } },
-      new GraphQLError('Cannot read properties of undefined', { originalError: new TypeError('boom') }),
+      {
+        message: 'Cannot read properties of undefined',
+        path: ['meeting'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] },
+      },
+      new GraphQLError('Cannot read properties of undefined', {
+        originalError: new TypeError('boom'),
+      }),
     );
     expect(formatted).toEqual({
       message: 'Internal server error',
@@ -42,7 +48,10 @@ describe('formatError', () => {
       providerCode: 9093,
       operation: 'scheduleMeeting',
     });
-    const formatted = createFormatError(log)({ message: error.message }, new GraphQLError('x', { originalError: error }));
+    const formatted = createFormatError(log)(
+      { message: error.message },
+      new GraphQLError('x', { originalError: error }),
+    );
     expect(formatted.extensions).toEqual({
       code: 'PROVIDER_REJECTED',
       provider: 'TENCENT_MEETING',
@@ -58,7 +67,10 @@ describe('formatError', () => {
       provider: Provider.WECOM,
     });
     expect(error.message).toBe('bad key [REDACTED]');
-    log.info({ note: 'token s3cr3t-value-for-test', corpSecret: 'x' }, 'hello s3cr3t-value-for-test');
+    log.info(
+      { note: 'token s3cr3t-value-for-test', corpSecret: 'x' },
+      'hello s3cr3t-value-for-test',
+    );
     const line = lines.join('');
     expect(line).not.toContain('s3cr3t-value-for-test');
     expect(line).toContain('[REDACTED]');

@@ -29,17 +29,24 @@ describe('global ids', () => {
     });
   });
 
-  it.each(['', 'not base64!', Buffer.from('[2,"Meeting","WECOM","1",null]').toString('base64url'), Buffer.from('[1,"Meeting","ZOOM","1",null]').toString('base64url'), Buffer.from('{"a":1}').toString('base64url')])(
-    'refuse the malformed id %j as BAD_USER_INPUT naming the field',
-    (bad) => {
-      expect(() => decodeGlobalId(bad, 'ids[2]')).toThrow(
-        expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'ids[2]' }) }),
-      );
-    },
-  );
+  it.each([
+    '',
+    'not base64!',
+    Buffer.from('[2,"Meeting","WECOM","1",null]').toString('base64url'),
+    Buffer.from('[1,"Meeting","ZOOM","1",null]').toString('base64url'),
+    Buffer.from('{"a":1}').toString('base64url'),
+  ])('refuse the malformed id %j as BAD_USER_INPUT naming the field', (bad) => {
+    expect(() => decodeGlobalId(bad, 'ids[2]')).toThrow(
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'ids[2]' }),
+      }),
+    );
+  });
 
   it('refuse an id of the wrong kind', () => {
     const id = meetingGlobalId(Provider.WECOM, '123');
-    expect(() => decodeGlobalIdOf('Webinar', id, 'id')).toThrow(/is a Meeting id, expected a Webinar id/);
+    expect(() => decodeGlobalIdOf('Webinar', id, 'id')).toThrow(
+      /is a Meeting id, expected a Webinar id/,
+    );
   });
 });

@@ -14,7 +14,11 @@ describe('recurrence', () => {
       'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;COUNT=3',
     );
     expect(
-      toRrule({ frequency: RecurrenceFrequency.WEEKLY, weekDays: [Weekday.FRIDAY, Weekday.MONDAY], count: 4 }),
+      toRrule({
+        frequency: RecurrenceFrequency.WEEKLY,
+        weekDays: [Weekday.FRIDAY, Weekday.MONDAY],
+        count: 4,
+      }),
     ).toBe('FREQ=WEEKLY;BYDAY=MO,FR;COUNT=4');
     expect(
       toRrule({ frequency: RecurrenceFrequency.BIWEEKLY, until: new Date('2026-12-31T15:59:59Z') }),
@@ -23,7 +27,12 @@ describe('recurrence', () => {
       'FREQ=MONTHLY;BYMONTHDAY=15;COUNT=2',
     );
     expect(
-      toRrule({ frequency: RecurrenceFrequency.MONTHLY, monthWeek: 5, monthWeekDay: Weekday.TUESDAY, count: 2 }),
+      toRrule({
+        frequency: RecurrenceFrequency.MONTHLY,
+        monthWeek: 5,
+        monthWeekDay: Weekday.TUESDAY,
+        count: 2,
+      }),
     ).toBe('FREQ=MONTHLY;BYDAY=-1TU;COUNT=2');
   });
 
@@ -31,7 +40,11 @@ describe('recurrence', () => {
     const zone = 'Asia/Shanghai';
     const first = parseLocal('2026-12-01 09:00:00', zone)!; // a Tuesday
     const starts = expandOccurrences(
-      { frequency: RecurrenceFrequency.WEEKLY, weekDays: [Weekday.MONDAY, Weekday.THURSDAY], count: 4 },
+      {
+        frequency: RecurrenceFrequency.WEEKLY,
+        weekDays: [Weekday.MONDAY, Weekday.THURSDAY],
+        count: 4,
+      },
       first,
       zone,
     );
@@ -46,7 +59,11 @@ describe('recurrence', () => {
   it('keeps the wall-clock time across a DST change', () => {
     const zone = 'America/New_York';
     const first = parseLocal('2026-10-30 09:00:00', zone)!;
-    const starts = expandOccurrences({ frequency: RecurrenceFrequency.DAILY, count: 4 }, first, zone);
+    const starts = expandOccurrences(
+      { frequency: RecurrenceFrequency.DAILY, count: 4 },
+      first,
+      zone,
+    );
     expect(local(starts, zone)).toEqual([
       '2026-10-30 09:00:00',
       '2026-10-31 09:00:00',
@@ -60,13 +77,27 @@ describe('recurrence', () => {
     const zone = 'Asia/Shanghai';
     const first = parseLocal('2026-12-01 10:00:00', zone)!;
     const second = expandOccurrences(
-      { frequency: RecurrenceFrequency.MONTHLY, monthWeek: 2, monthWeekDay: Weekday.WEDNESDAY, count: 3 },
+      {
+        frequency: RecurrenceFrequency.MONTHLY,
+        monthWeek: 2,
+        monthWeekDay: Weekday.WEDNESDAY,
+        count: 3,
+      },
       first,
       zone,
     );
-    expect(local(second, zone)).toEqual(['2026-12-09 10:00:00', '2027-01-13 10:00:00', '2027-02-10 10:00:00']);
+    expect(local(second, zone)).toEqual([
+      '2026-12-09 10:00:00',
+      '2027-01-13 10:00:00',
+      '2027-02-10 10:00:00',
+    ]);
     const last = expandOccurrences(
-      { frequency: RecurrenceFrequency.MONTHLY, monthWeek: 5, monthWeekDay: Weekday.FRIDAY, count: 2 },
+      {
+        frequency: RecurrenceFrequency.MONTHLY,
+        monthWeek: 5,
+        monthWeekDay: Weekday.FRIDAY,
+        count: 2,
+      },
       first,
       zone,
     );
@@ -81,9 +112,21 @@ describe('recurrence', () => {
       first,
       zone,
     );
-    expect(local(weekdays, zone)).toEqual(['2026-12-04 08:00:00', '2026-12-07 08:00:00', '2026-12-08 08:00:00']);
-    const biweekly = expandOccurrences({ frequency: RecurrenceFrequency.BIWEEKLY, count: 3 }, first, zone);
-    expect(local(biweekly, zone)).toEqual(['2026-12-04 08:00:00', '2026-12-18 08:00:00', '2027-01-01 08:00:00']);
+    expect(local(weekdays, zone)).toEqual([
+      '2026-12-04 08:00:00',
+      '2026-12-07 08:00:00',
+      '2026-12-08 08:00:00',
+    ]);
+    const biweekly = expandOccurrences(
+      { frequency: RecurrenceFrequency.BIWEEKLY, count: 3 },
+      first,
+      zone,
+    );
+    expect(local(biweekly, zone)).toEqual([
+      '2026-12-04 08:00:00',
+      '2026-12-18 08:00:00',
+      '2027-01-01 08:00:00',
+    ]);
   });
 
   it('skips months that lack the day', () => {
@@ -93,6 +136,10 @@ describe('recurrence', () => {
       new Date('2027-01-31T08:00:00Z'),
       zone,
     );
-    expect(local(starts, zone)).toEqual(['2027-01-31 08:00:00', '2027-03-31 08:00:00', '2027-05-31 08:00:00']);
+    expect(local(starts, zone)).toEqual([
+      '2027-01-31 08:00:00',
+      '2027-03-31 08:00:00',
+      '2027-05-31 08:00:00',
+    ]);
   });
 });

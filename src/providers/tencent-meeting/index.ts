@@ -53,6 +53,9 @@ export function createTencentMeetingModule(
         log: scope.log.child({ provider: Provider.TENCENT_MEETING }),
       }),
     isReachable: () => client.isReachable(),
-    close: () => Promise.resolve(),
+    close: () => {
+      client.close();
+      return Promise.resolve();
+    },
   };
 }

@@ -6,7 +6,9 @@ import { OutcomeUnknownError, ProviderError } from '../../errors/api-errors.js';
 import { Provider } from '../../schema/enums/provider.enum.js';
 import { registerSecret } from '../../util/redact.js';
 import {
+  closeAgents,
   createProviderHttpClient,
+  probeReachable,
   parseJsonBody,
   READ_RETRY,
   transportError,
@@ -60,7 +62,7 @@ const TENCENT_READ_RETRY: Partial<RetryOptions> = {
 export class TencentMeetingClient {
   private readonly http: Got;
 
-  constructor(private readonly options: TencentMeetingClientOptions) {
+  constructor(options: TencentMeetingClientOptions) {
     const { credentials } = options;
     registerSecret(credentials.secretKey);
     registerSecret(credentials.secretId);
@@ -137,13 +139,13 @@ export class TencentMeetingClient {
   }
 
   /** Any HTTP answer from the base URL within ~2 s, no auth (for /readyz). Never throws. */
-  async isReachable(): Promise<boolean> {
-    try {
-      await this.http('', { method: 'GET', retry: { limit: 0 }, timeout: { request: 2000 } });
-      return true;
-    } catch {
-      return false;
-    }
+  isReachable(): Promise<boolean> {
+    return probeReachable(this.http);
+  }
+
+  /** Drops the keep-alive sockets (at shutdown). */
+  close(): void {
+    closeAgents(this.http);
   }
 }
 

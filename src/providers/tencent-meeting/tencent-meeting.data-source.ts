@@ -53,7 +53,10 @@ export class TencentMeetingDataSource implements MeetingProvider {
     return this.scope.log;
   }
 
-  /** Books a one-off or recurring meeting (optionally live-streamed); returns it as read back. */
+  /**
+   * Books a one-off or recurring meeting (optionally live-streamed). A one-off meeting is one
+   * upstream call; a series is read back for its occurrences (`sub_meetings`).
+   */
   async scheduleMeeting(input: ScheduleMeetingInput): Promise<Meeting> {
     const body = toCreateMeetingRequest(input);
     return this.createMeeting(body, 'scheduleMeeting');

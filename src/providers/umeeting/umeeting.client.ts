@@ -5,7 +5,9 @@ import { Provider } from '../../schema/enums/provider.enum.js';
 import { registerSecret } from '../../util/redact.js';
 import {
   READ_RETRY,
+  closeAgents,
   createProviderHttpClient,
+  probeReachable,
   parseJsonBody,
   transportError,
 } from '../http-client.js';
@@ -104,20 +106,12 @@ export class UmeetingClient {
   }
 
   /** Whether anything answers at the base URL (any HTTP status), within ~2 s; never throws. */
-  async ping(): Promise<boolean> {
-    try {
-      await this.http.get('', { timeout: { request: 2000 }, retry: { limit: 0 } });
-      return true;
-    } catch {
-      return false;
-    }
+  ping(): Promise<boolean> {
+    return probeReachable(this.http);
   }
 
   /** Drops the keep-alive sockets. */
   close(): void {
-    const agents = this.http.defaults.options.agent;
-    for (const agent of [agents.http, agents.https]) {
-      if (agent && typeof agent.destroy === 'function') agent.destroy();
-    }
+    closeAgents(this.http);
   }
 }

@@ -1,10 +1,8 @@
-import got from 'got';
-
 import type { WecomCredentials } from '../../config/config.types.js';
 import { Provider } from '../../schema/enums/provider.enum.js';
 import type { ProviderCapabilities } from '../../schema/types/provider-info.type.js';
 import { registerSecret } from '../../util/redact.js';
-import { createProviderHttpClient } from '../http-client.js';
+import { closeAgents, createProviderHttpClient, probeReachable } from '../http-client.js';
 import type { ProviderModule } from '../meeting-provider.js';
 import type { ProviderModuleOptions } from '../provider-module.types.js';
 import { WecomClient } from './wecom.client.js';
@@ -42,25 +40,16 @@ export function createWecomModule(
     timeoutMs,
   });
   const client = new WecomClient(http, config.credentials, log.child({ source: 'wecom' }));
-  const probeUrl = config.baseUrl;
   return {
     provider: Provider.WECOM,
     mode: config.mode,
     capabilities: WECOM_CAPABILITIES,
     baseUrl: config.baseUrl,
     createDataSource: (scope) => new WecomDataSource(client, scope),
-    isReachable: async () => {
-      try {
-        await got.get(probeUrl, {
-          timeout: { request: 2000 },
-          retry: { limit: 0 },
-          throwHttpErrors: false,
-        });
-        return true;
-      } catch {
-        return false;
-      }
+    isReachable: () => probeReachable(http),
+    close: () => {
+      closeAgents(http);
+      return Promise.resolve();
     },
-    close: () => Promise.resolve(),
   };
 }
