@@ -69,13 +69,11 @@ export async function createServer(options: {
     }
     if (url.pathname === '/readyz' && req.method === 'GET') {
       const checks = await Promise.all(
-        registry
-          .all()
-          .map(async (m) => ({
-            provider: m.provider,
-            mode: m.mode,
-            reachable: await m.isReachable(),
-          })),
+        registry.all().map(async (m) => ({
+          provider: m.provider,
+          mode: m.mode,
+          reachable: await m.isReachable(),
+        })),
       );
       const ready = !draining && checks.every((c) => c.reachable);
       sendJson(res, ready ? 200 : 503, {
