@@ -5,9 +5,6 @@ import { decodeGlobalIdOf, type GlobalIdKind } from '../schema/ids.js';
 
 export const MAX_BATCH_IDS = 100;
 
-export const ORGANIZER_DESCRIPTION =
-  'The provider user to look up as. Required by TENCENT_MEETING, which reads on behalf of a user; ignored elsewhere.';
-
 /**
  * Loads a batch of global ids through a loader. A malformed or wrong-kind id gets its own
  * BAD_USER_INPUT entry (naming `ids[i]`); the others still load.
@@ -33,13 +30,4 @@ export function loadAll<T>(
       }
     }),
   );
-}
-
-export function checkMeetingCode(meetingCode: string): void {
-  if (!/^\d{3,20}$/.test(meetingCode)) {
-    throw new BadUserInputError('meetingCode must be 3 to 20 digits', {
-      field: 'meetingCode',
-      rule: 'meetingCode',
-    });
-  }
 }

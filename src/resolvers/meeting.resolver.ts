@@ -1,12 +1,12 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 
-import { Provider } from '../schema/enums/provider.enum.js';
+import { LookupByCodeArgs } from '../schema/args/lookup-by-code.args.js';
 import { decodeGlobalIdOf } from '../schema/ids.js';
 import { ScheduleMeetingInput } from '../schema/inputs/schedule-meeting.input.js';
 import { StartInstantMeetingInput } from '../schema/inputs/start-instant-meeting.input.js';
 import { Meeting } from '../schema/types/meeting.type.js';
 import type { Context } from '../server/context.js';
-import { checkMeetingCode, loadAll, ORGANIZER_DESCRIPTION } from './lookup.js';
+import { loadAll } from './lookup.js';
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
@@ -39,15 +39,9 @@ export class MeetingResolver {
     description: 'A meeting by its meeting code; null when none.',
   })
   async meetingByCode(
-    @Arg('provider', () => Provider, { description: 'The provider the code belongs to.' })
-    provider: Provider,
-    @Arg('meetingCode', () => String, { description: 'The code people type to join.' })
-    meetingCode: string,
-    @Arg('organizer', () => String, { nullable: true, description: ORGANIZER_DESCRIPTION })
-    organizer: string | undefined,
+    @Args(() => LookupByCodeArgs) { provider, meetingCode, organizer }: LookupByCodeArgs,
     @Ctx() ctx: Context,
   ): Promise<Meeting | null> {
-    checkMeetingCode(meetingCode);
     const meeting = await ctx
       .dataSource(provider)
       .getMeetingByCode(meetingCode, organizer ?? undefined);

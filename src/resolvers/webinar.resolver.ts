@@ -1,11 +1,11 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 
-import { Provider } from '../schema/enums/provider.enum.js';
+import { LookupByCodeArgs } from '../schema/args/lookup-by-code.args.js';
 import { decodeGlobalIdOf } from '../schema/ids.js';
 import { ScheduleWebinarInput } from '../schema/inputs/schedule-webinar.input.js';
 import { Webinar } from '../schema/types/webinar.type.js';
 import type { Context } from '../server/context.js';
-import { checkMeetingCode, loadAll, ORGANIZER_DESCRIPTION } from './lookup.js';
+import { loadAll } from './lookup.js';
 
 @Resolver(() => Webinar)
 export class WebinarResolver {
@@ -38,15 +38,9 @@ export class WebinarResolver {
     description: 'A webinar by its meeting code; null when none.',
   })
   async webinarByCode(
-    @Arg('provider', () => Provider, { description: 'The provider the code belongs to.' })
-    provider: Provider,
-    @Arg('meetingCode', () => String, { description: 'The code people type to join.' })
-    meetingCode: string,
-    @Arg('organizer', () => String, { nullable: true, description: ORGANIZER_DESCRIPTION })
-    organizer: string | undefined,
+    @Args(() => LookupByCodeArgs) { provider, meetingCode, organizer }: LookupByCodeArgs,
     @Ctx() ctx: Context,
   ): Promise<Webinar | null> {
-    checkMeetingCode(meetingCode);
     const webinar = await ctx
       .dataSource(provider)
       .getWebinarByCode(meetingCode, organizer ?? undefined);

@@ -19,7 +19,7 @@ export interface Violation {
 export const validateInput: ValidatorFn = async (argValue, _argType, { args }) => {
   if (argValue === null || typeof argValue !== 'object' || Array.isArray(argValue)) return;
   if (argValue instanceof Date) return;
-  const argName = Object.keys(args).find((key) => args[key] === argValue) ?? 'input';
+  const argName = argumentName(argValue as object, args);
   const errors = await validate(argValue as object, {
     skipMissingProperties: false,
     forbidUnknownValues: false,
@@ -35,12 +35,28 @@ export const validateInput: ValidatorFn = async (argValue, _argType, { args }) =
   });
 };
 
-function flatten(errors: ValidationError[], parent: string): Violation[] {
+/**
+ * The name of the argument being validated, for error paths. type-graphql hands us the converted
+ * instance, not the raw value, so it is found by shape: an @ArgsType class spreads over all the
+ * arguments (no name: `meetingCode`), an input is the argument whose keys it carries (`input`).
+ */
+function argumentName(value: object, args: Record<string, unknown>): string | undefined {
+  const keys = Object.keys(value);
+  if (keys.every((key) => key in args)) return undefined;
+  return Object.keys(args).find((name) => {
+    const raw = args[name];
+    return raw !== null && typeof raw === 'object' && keys.every((key) => key in raw);
+  });
+}
+
+function flatten(errors: ValidationError[], parent: string | undefined): Violation[] {
   const out: Violation[] = [];
   for (const error of errors) {
     const field = /^\d+$/.test(error.property)
       ? `${parent}[${error.property}]`
-      : `${parent}.${error.property}`;
+      : parent
+        ? `${parent}.${error.property}`
+        : error.property;
     const constraints = Object.entries(error.constraints ?? {});
     // A missing required value also breaks the value's format rules; report the requirement.
     const required = constraints.find(([rule]) => rule.startsWith('required'));

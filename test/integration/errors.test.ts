@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 
 import {
   AdmissionType,
+  GetMeetingByCodeDocument,
   GetMeetingDocument,
   GetMeetingsDocument,
   GetWebinarDocument,
@@ -164,6 +165,19 @@ describe('errors through GraphQL', () => {
       code: 'BAD_USER_INPUT',
       rule: 'globalIdKind',
     });
+  });
+
+  it('refuses a meeting code that is not digits, naming the argument', async () => {
+    const result = await server.execute(GetMeetingByCodeDocument, {
+      provider: Provider.Wecom,
+      meetingCode: '12-34',
+    });
+    expect(result.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'meetingCode',
+      rule: 'matches',
+    });
+    noUpstreamCalls();
   });
 
   it('fails only the bad entry of a batch', async () => {
