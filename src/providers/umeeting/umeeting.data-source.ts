@@ -41,13 +41,6 @@ export interface UmeetingDataSourceDeps {
   now?: () => Date;
 }
 
-/**
- * UnsupportedOperations typed as the interface, so overrides may take their arguments and return
- * real values (its own methods are declared `(): Promise<never>`); every operation not overridden
- * below (the webinar ones) still answers UNSUPPORTED_BY_PROVIDER.
- */
-const UnsupportedBase: new (provider: Provider) => MeetingProvider = UnsupportedOperations;
-
 /** A meeting number is digits (10–11 in the docs, §3.4 U-17); anything else cannot exist. */
 const MEETING_NUMBER = /^\d{1,20}$/;
 const P = Provider.UMEETING;
@@ -56,7 +49,7 @@ const P = Provider.UMEETING;
  * The umeeting data source (STYLE habit 1), made per request from the long-lived client.
  * Webinars are not an umeeting thing: the UnsupportedOperations base refuses them.
  */
-export class UmeetingDataSource extends UnsupportedBase implements MeetingProvider {
+export class UmeetingDataSource extends UnsupportedOperations implements MeetingProvider {
   private readonly client: UmeetingClient;
   private readonly timeZone: string;
   private readonly log: Logger;
@@ -117,19 +110,32 @@ export class UmeetingDataSource extends UnsupportedBase implements MeetingProvid
 
   /**
    * Deletes the meeting (the whole series) with `/umeeting/share/delete` and the meeting number,
-   * then reads it back as it now is (CANCELLED).
+   * then reads it back as it now is (CANCELLED). It is read first, so an unknown number is a clean
+   * NOT_FOUND with nothing sent; a failing read-back does not turn the done delete into an error.
    */
   override async cancelMeeting(ref: ResourceRef): Promise<Meeting> {
-    if (!MEETING_NUMBER.test(ref.providerId)) throw this.notFound(ref.providerId);
+    const before = await this.getOne(ref.providerId);
+    if (!before) throw this.notFound(ref.providerId);
     await this.send({
       operation: 'cancelMeeting',
       path: UMEETING_PATHS.delete,
       form: { id: ref.providerId },
       unsafe: true,
     });
-    const meeting = await this.getOne(ref.providerId);
-    if (!meeting) throw this.notFound(ref.providerId);
-    return meeting;
+    try {
+      const after = await this.getOne(ref.providerId);
+      if (after) return after;
+    } catch (error) {
+      this.log.warn(
+        { operation: 'cancelMeeting', code: error instanceof ApiError ? error.code : 'INTERNAL' },
+        'read-back after the delete failed; answering from the read before it',
+      );
+    }
+    return {
+      ...before,
+      status: MeetingStatus.CANCELLED,
+      occurrences: before.occurrences.map((o) => ({ ...o, status: MeetingStatus.CANCELLED })),
+    };
   }
 
   /**

@@ -36,13 +36,6 @@ const PATHS = {
   meetingCancel: 'cgi-bin/meeting/cancel',
 } as const;
 
-/**
- * UnsupportedOperations typed as the interface, so overrides may return real values (its own
- * methods are declared `(): Promise<never>`); what is not overridden (instant meetings,
- * per-occurrence cancel) still answers UNSUPPORTED_BY_PROVIDER.
- */
-const UnsupportedBase: new (provider: Provider) => MeetingProvider = UnsupportedOperations;
-
 type LookupKey = { meetingid: string } | { meeting_code: string };
 
 /**
@@ -52,7 +45,7 @@ type LookupKey = { meetingid: string } | { meeting_code: string };
  * the input rules): instant meetings, recurring meetings and per-occurrence cancel, live
  * streaming, capacity, time zones, and media settings WeCom has no field for.
  */
-export class WecomDataSource extends UnsupportedBase implements MeetingProvider {
+export class WecomDataSource extends UnsupportedOperations implements MeetingProvider {
   constructor(
     private readonly client: WecomClient,
     private readonly scope: RequestScope,
