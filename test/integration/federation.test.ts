@@ -69,6 +69,40 @@ describe('Apollo Federation 2', () => {
     expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
   });
 
+  it('resolves a RecurringOccurrence entity to that occurrence of its series', async () => {
+    const created = await server.execute(ScheduleMeetingDocument, {
+      input: {
+        provider: Provider.UMEETING as never,
+        subject: 'series',
+        organizer: 'admin',
+        capacity: 10,
+        startTime: minutesFromNow(24 * 60),
+        endTime: minutesFromNow(24 * 60 + 60),
+        recurrence: { frequency: 'DAILY' as never, count: 3 },
+      },
+    });
+    expect(created.errors).toBeUndefined();
+    const second = created.data!.scheduleMeeting.occurrences[1]!;
+    const result = await server.executeText<{
+      _entities: Array<{
+        id: string;
+        providerOccurrenceId: string;
+        meeting: { id: string };
+      } | null>;
+    }>(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on RecurringOccurrence { id providerOccurrenceId meeting { id } } } }',
+      { r: [{ __typename: 'RecurringOccurrence', id: second.id }] },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!._entities).toEqual([
+      {
+        id: second.id,
+        providerOccurrenceId: second.providerOccurrenceId,
+        meeting: { id: created.data!.scheduleMeeting.id },
+      },
+    ]);
+  });
+
   it('composes with a subgraph that extends Meeting and answers a query through a gateway', async () => {
     const ourSdl = await readFile(SCHEMA_FILE, 'utf8');
     const composed = composeServices([

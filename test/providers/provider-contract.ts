@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 
 import {
   CancelMeetingDocument,
@@ -12,6 +12,7 @@ import {
 import type { EmulatorHandle } from '../../src/emulators/emulator-server.js';
 import { decodeGlobalId, encodeGlobalId } from '../../src/schema/ids.js';
 import { Provider } from '../../src/schema/enums/provider.enum.js';
+import { expectFaultsConsumed } from '../helpers/emulator-assertions.js';
 import { errorCode, startTestServer, type TestServer } from '../helpers/start-test-server.js';
 
 /**
@@ -49,6 +50,7 @@ export function defineProviderContract(name: string, setup: ProviderContractSetu
     beforeEach(() => {
       server.resetEmulators();
     });
+    afterEach(() => expectFaultsConsumed([emulator]));
 
     const schedule = async (overrides: Partial<ScheduleMeetingInput> = {}) => {
       const result = await server.execute(ScheduleMeetingDocument, {
@@ -177,18 +179,20 @@ export function defineProviderContract(name: string, setup: ProviderContractSetu
       expect(emulator.calls(setup.operations.getMeeting).map((c) => c.status)).toEqual([503, 200]);
     });
 
-    it('maps a read that keeps failing to PROVIDER_UNAVAILABLE', async () => {
+    it('maps a read that keeps failing to PROVIDER_UNAVAILABLE after two retries', async () => {
       const created = await schedule();
+      const before = emulator.calls(setup.operations.getMeeting).length;
       emulator.faults.add({
         kind: 'http',
         status: 502,
-        times: 5,
+        times: 3,
         operation: setup.operations.getMeeting,
       });
       const read = await server.execute(GetMeetingDocument, { id: created.id });
       expect(errorCode(read)).toBe('PROVIDER_UNAVAILABLE');
       expect(read.errors![0]!.extensions!.provider).toBe(setup.provider);
-      emulator.faults.clear();
+      const attempts = emulator.calls(setup.operations.getMeeting).slice(before);
+      expect(attempts.map((c) => c.status)).toEqual([502, 502, 502]);
     });
 
     it('maps a body that is not JSON to PROVIDER_RESPONSE_INVALID', async () => {

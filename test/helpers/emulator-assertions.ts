@@ -1,0 +1,17 @@
+import { expect } from '@jest/globals';
+
+import type { EmulatorHandle } from '../../src/emulators/emulator-server.js';
+
+/**
+ * After a test: every fault it scripted was consumed (STYLE habit 8). A fault still pending means
+ * the request it was aimed at never happened, so the test did not test what it says.
+ */
+export function expectFaultsConsumed(emulators: Array<EmulatorHandle | undefined>): void {
+  for (const emulator of emulators) {
+    if (!emulator) continue;
+    expect({ emulator: emulator.name, pending: emulator.faults.pending() }).toEqual({
+      emulator: emulator.name,
+      pending: [],
+    });
+  }
+}
