@@ -33,8 +33,8 @@ async function main() {
       .close()
       .then(() => {
         log.info('stopped');
-        log.flush?.();
-        process.exit(0);
+        // The log destination is asynchronous: exit once the last lines are written.
+        log.flush(() => process.exit(0));
       })
       .catch((error: unknown) => {
         log.error({ err: String(error) }, 'failed to stop cleanly');

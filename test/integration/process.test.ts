@@ -10,11 +10,11 @@ import { meetingGlobalId } from '../../src/schema/ids.js';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const children: ChildProcessWithoutNullStreams[] = [];
 
-/** Runs src/main.ts as `npm start` would (without the build step), with exactly `env`. */
-function startMain(env: Record<string, string>) {
+/** Runs a TypeScript entry point as the npm scripts do (swc, no build step), with exactly `env`. */
+function startMain(env: Record<string, string>, entry = 'src/main.ts', args: string[] = []) {
   const child = spawn(
     process.execPath,
-    ['--import', '@swc-node/register/esm-register', 'src/main.ts'],
+    ['--import', '@swc-node/register/esm-register', entry, ...args],
     { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } },
   );
   children.push(child);
@@ -92,5 +92,33 @@ describe('the process', () => {
     expect(await response.json()).toEqual({ data: { meeting: null } });
     expect(await main.exited).toBe(0);
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+  });
+
+  it('runs one emulator standalone with the configured credentials and prints its URL', async () => {
+    const cli = startMain(
+      { WECOM_CORP_ID: 'corp-x', WECOM_CORP_SECRET: 'secret-x' },
+      'src/emulators/cli.ts',
+      ['wecom', '--port', '0'],
+    );
+    const url = (await cli.waitFor(/wecom emulator listening at (http:\/\/127\.0\.0\.1:\d+)/))[1]!;
+    const good = await fetch(`${url}/cgi-bin/gettoken?corpid=corp-x&corpsecret=secret-x`);
+    expect(await good.json()).toMatchObject({ errcode: 0, expires_in: 7200 });
+    const bad = await fetch(`${url}/cgi-bin/gettoken?corpid=corp-x&corpsecret=wrong`);
+    expect(await bad.json()).toMatchObject({ errcode: 40001 });
+    const journal = (await (await fetch(`${url}/__admin/requests`)).json()) as {
+      requests: Array<{ path: string; operation: string }>;
+    };
+    expect(journal.requests.map((r) => r.path)).toEqual(['/cgi-bin/gettoken', '/cgi-bin/gettoken']);
+    expect(JSON.stringify(journal)).not.toContain('secret-x');
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+  });
+
+  it('refuses an unknown emulator name with usage', async () => {
+    const cli = startMain({}, 'src/emulators/cli.ts', ['zoom']);
+    expect(await cli.exited).toBe(2);
+    expect(cli.output().stderr).toMatch(
+      /unknown provider "zoom"\nusage: npm run emulator -- <tencent-meeting\|wecom\|umeeting>/,
+    );
   });
 });
