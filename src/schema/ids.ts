@@ -1,5 +1,5 @@
 import { BadUserInputError } from '../errors/api-errors.js';
-import { ALL_PROVIDERS, Provider } from './enums/provider.enum.js';
+import { ALL_PROVIDERS, type Provider } from './enums/provider.enum.js';
 
 /**
  * Opaque global ids. The payload is a small JSON array, base64url-encoded:

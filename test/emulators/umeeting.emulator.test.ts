@@ -15,7 +15,7 @@ const CREDS = SANDBOX_CREDENTIALS.umeeting;
 interface Answer {
   http: number;
   raw: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read loosely here
+   
   body: { status: number | string; message: string; data?: any };
 }
 

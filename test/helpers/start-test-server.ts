@@ -4,7 +4,7 @@ import { print, type GraphQLFormattedError } from 'graphql';
 import { buildApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
 import type { EmulatorHandle } from '../../src/emulators/emulator-server.js';
-import { Provider } from '../../src/schema/enums/provider.enum.js';
+import { type Provider } from '../../src/schema/enums/provider.enum.js';
 import { createLogger } from '../../src/server/logger.js';
 
 export interface GraphQLResult<TData> {

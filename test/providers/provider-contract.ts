@@ -11,7 +11,7 @@ import {
 } from '../__generated__/operations.js';
 import type { EmulatorHandle } from '../../src/emulators/emulator-server.js';
 import { decodeGlobalId, encodeGlobalId } from '../../src/schema/ids.js';
-import { Provider } from '../../src/schema/enums/provider.enum.js';
+import { type Provider } from '../../src/schema/enums/provider.enum.js';
 import { expectFaultsConsumed } from '../helpers/emulator-assertions.js';
 import { errorCode, startTestServer, type TestServer } from '../helpers/start-test-server.js';
 
