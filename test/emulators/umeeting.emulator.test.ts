@@ -15,7 +15,7 @@ const CREDS = SANDBOX_CREDENTIALS.umeeting;
 interface Answer {
   http: number;
   raw: string;
-   
+
   body: { status: number | string; message: string; data?: any };
 }
 
