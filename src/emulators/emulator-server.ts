@@ -93,7 +93,7 @@ const ADMIN_PREFIX = '/__admin/';
 
 export async function startEmulatorServer(options: EmulatorServerOptions): Promise<EmulatorHandle> {
   const clock = options.clock ?? new EmulatorClock();
-  const faults = new FaultPlan();
+  const faults = new FaultPlan([...new Set(options.routes.map((r) => r.operation))]);
   let journal: JournalEntry[] = [];
   let seq = 0;
   const sockets = new Set<Socket>();
@@ -323,20 +323,18 @@ function handleAdmin(
 
 class BodyTooLargeError extends Error {}
 
+/** Reads the body; one over 1 MiB is read to its end (so a 413 can be answered) but not kept. */
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new BodyTooLargeError());
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () =>
+      size > MAX_BODY_BYTES ? reject(new BodyTooLargeError()) : resolve(Buffer.concat(chunks)),
+    );
     req.on('error', reject);
   });
 }

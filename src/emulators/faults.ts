@@ -50,11 +50,21 @@ export class FaultPlan {
   private faults: PendingFault[] = [];
   private nextId = 1;
 
+  /** @param operations the emulator's operation names: a fault naming another never fires. */
+  constructor(private readonly operations: readonly string[] = []) {}
+
   /** Validates and adds a fault; returns it, or throws with a message for a bad spec. */
   add(spec: unknown): PendingFault {
     const s = spec as Partial<FaultSpec> | null;
     if (!s || typeof s !== 'object' || !KINDS.includes(s.kind as FaultKind)) {
       throw new Error(`fault.kind must be one of ${KINDS.join(', ')}`);
+    }
+    if (
+      s.operation !== undefined &&
+      this.operations.length > 0 &&
+      !this.operations.includes(s.operation)
+    ) {
+      throw new Error(`fault.operation must be one of ${this.operations.join(', ')}`);
     }
     const times = s.times ?? 1;
     if (!Number.isInteger(times) || times < 1)

@@ -87,8 +87,8 @@ export async function createServer(options: {
       return;
     }
     const body = req.method === 'POST' ? await readJson(req) : undefined;
-    if (body instanceof Error) {
-      sendJson(res, 400, {
+    if (body instanceof BodyError) {
+      sendJson(res, body.status, {
         errors: [{ message: body.message, extensions: { code: 'BAD_REQUEST' } }],
       });
       return;
@@ -148,19 +148,29 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.end(payload);
 }
 
+class BodyError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Parses a JSON body. One over 1 MiB is read to its end (not kept) so the 413 reaches the caller. */
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return new Error('request body too large');
-    chunks.push(chunk as Buffer);
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
+  if (size > MAX_BODY_BYTES) return new BodyError(413, 'request body too large (limit 1 MiB)');
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    return new Error('request body is not valid JSON');
+    return new BodyError(400, 'request body is not valid JSON');
   }
 }

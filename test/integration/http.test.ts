@@ -39,7 +39,7 @@ describe('the HTTP front', () => {
     expect(server.logs.some((line) => line.includes('"requestId":"trace-123"'))).toBe(true);
   });
 
-  it('answers a body that is not JSON with 400 BAD_REQUEST and an unknown path with 404', async () => {
+  it('answers a body that is not JSON with 400, one over 1 MiB with 413, an unknown path with 404', async () => {
     const bad = await fetch(server.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -47,6 +47,12 @@ describe('the HTTP front', () => {
     });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST' } }] });
+    const huge = await fetch(server.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ providers { provider } } #${'x'.repeat(1024 * 1024)}` }),
+    });
+    expect(huge.status).toBe(413);
     const missing = await fetch(`${server.url}/nope`);
     expect(missing.status).toBe(404);
   });
