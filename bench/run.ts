@@ -122,7 +122,8 @@ const report = [
   '',
 ].join('\n');
 await mkdir(new URL('./results/', import.meta.url), { recursive: true });
-const file = new URL(`./results/${when.slice(0, 10)}-${commit}.md`, import.meta.url);
+const stamp = when.slice(0, 16).replace(/:/g, '');
+const file = new URL(`./results/${stamp}-${commit}.md`, import.meta.url);
 await writeFile(file, report);
 process.stdout.write(`\n${report}\nwritten to ${file.pathname}\n`);
 process.exit(failed ? 1 : 0);
