@@ -26,7 +26,16 @@ export const validateInput: ValidatorFn = async (argValue, _argType, { args }) =
     validationError: { target: false, value: false },
   });
   if (errors.length === 0) return;
-  const violations = flatten(errors, argName);
+  // In the order the input declares its fields (class-validator visits subclass rules first).
+  const order = Object.keys(argValue as object);
+  const rank = (error: ValidationError) => {
+    const index = order.indexOf(error.property);
+    return index === -1 ? order.length : index;
+  };
+  const violations = flatten(
+    [...errors].sort((a, b) => rank(a) - rank(b)),
+    argName,
+  );
   const first = violations[0]!;
   throw new BadUserInputError(violations.map((v) => `${v.field}: ${v.message}`).join('; '), {
     field: first.field,

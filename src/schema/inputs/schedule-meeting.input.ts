@@ -1,7 +1,6 @@
 import {
   ArrayMaxSize,
   IsDate,
-  IsEnum,
   IsInt,
   IsOptional,
   IsString,
@@ -13,23 +12,13 @@ import {
 } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 
-import { Provider } from '../enums/provider.enum.js';
 import { LiveStreamInput } from './live-stream.input.js';
-import { MediaSettingsInput } from './media-settings.input.js';
 import { RecurrenceInput } from './recurrence.input.js';
+import { ProviderRequestInput } from './provider-request.input.js';
 import { IsAfter, PASSWORD_PATTERN } from './validators.js';
 
 @InputType({ description: 'A meeting to book: one-off, or recurring with `recurrence`.' })
-export class ScheduleMeetingInput {
-  @Field(() => Provider, { description: 'Where to book it.' })
-  @IsEnum(Provider)
-  provider!: Provider;
-
-  @Field(() => String, { description: 'Subject, 1–255 characters.' })
-  @IsString()
-  @Length(1, 255)
-  subject!: string;
-
+export class ScheduleMeetingInput extends ProviderRequestInput {
   @Field(() => Date, { description: 'Start (of the first occurrence, for a series).' })
   @IsDate()
   startTime!: Date;
@@ -38,14 +27,6 @@ export class ScheduleMeetingInput {
   @IsDate()
   @IsAfter('startTime')
   endTime!: Date;
-
-  @Field(() => String, {
-    description:
-      'The provider user acting (Tencent `userid`, WeCom `admin_userid`, umeeting `user_key`).',
-  })
-  @IsString()
-  @Length(1, 200)
-  organizer!: string;
 
   @Field(() => [String], { nullable: true, description: 'Host user ids (default: the organizer).' })
   @IsOptional()
@@ -65,11 +46,6 @@ export class ScheduleMeetingInput {
   @IsOptional()
   @Matches(PASSWORD_PATTERN, { message: 'password must be 4 to 6 digits' })
   password?: string;
-
-  @Field(() => MediaSettingsInput, { nullable: true, description: 'Media and join settings.' })
-  @IsOptional()
-  @ValidateNested()
-  mediaSettings?: MediaSettingsInput;
 
   @Field(() => RecurrenceInput, { nullable: true, description: 'Makes it a recurring series.' })
   @IsOptional()

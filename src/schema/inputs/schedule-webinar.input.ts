@@ -9,28 +9,18 @@ import {
   Length,
   Matches,
   MaxLength,
-  ValidateNested,
 } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 
 import { AdmissionType } from '../enums/admission-type.enum.js';
-import { Provider } from '../enums/provider.enum.js';
 import { RecordingType } from '../enums/recording-type.enum.js';
-import { MediaSettingsInput } from './media-settings.input.js';
+import { type MediaSettingsInput } from './media-settings.input.js';
+import { ProviderRequestInput } from './provider-request.input.js';
 import { IsAfter, OnlyWhen, OptionalUnless, PASSWORD_PATTERN, RequiredWhen } from './validators.js';
 
 /** Rules from seed 000 (Tencent create webinar) and providers.md §1.4 / §2.4. */
 @InputType({ description: 'A webinar to book (every field of seed 000).' })
-export class ScheduleWebinarInput {
-  @Field(() => Provider, { description: 'Where to book it (TENCENT_MEETING or WECOM).' })
-  @IsEnum(Provider)
-  provider!: Provider;
-
-  @Field(() => String, { description: 'Subject, 1–255 characters.' })
-  @IsString()
-  @Length(1, 255)
-  subject!: string;
-
+export class ScheduleWebinarInput extends ProviderRequestInput {
   @Field(() => String, { nullable: true, description: 'Sponsor (主办方), 1–40 characters.' })
   @IsOptional()
   @IsString()
@@ -45,13 +35,6 @@ export class ScheduleWebinarInput {
   @IsDate()
   @IsAfter('startTime')
   endTime!: Date;
-
-  @Field(() => String, {
-    description: 'The provider user acting (Tencent `userid`, WeCom `admin_userid`).',
-  })
-  @IsString()
-  @Length(1, 200)
-  organizer!: string;
 
   @Field(() => AdmissionType, { description: 'Who may watch.' })
   @IsEnum(AdmissionType)
@@ -99,11 +82,6 @@ export class ScheduleWebinarInput {
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   coverUrl?: string;
-
-  @Field(() => MediaSettingsInput, { nullable: true, description: 'Media settings.' })
-  @IsOptional()
-  @ValidateNested()
-  mediaSettings?: MediaSettingsInput;
 
   @Field(() => Boolean, { nullable: true, description: 'Enable Q&A (provider default: on).' })
   @IsOptional()
