@@ -5,6 +5,7 @@ import http, {
 } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
+import { redactSecrets } from '../util/redact.js';
 import { EmulatorClock } from './clock.js';
 import { FaultPlan, type PendingFault } from './faults.js';
 
@@ -146,7 +147,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
           send(res, { status: 413, body: { message: 'request body too large' } });
           return;
         }
-        process.stderr.write(`[${options.name} emulator] ${String(error)}\n`);
+        process.stderr.write(`[${options.name} emulator] ${redactSecrets(String(error))}\n`);
         if (!res.headersSent)
           send(res, { status: 500, body: { message: 'emulator internal error' } });
       });

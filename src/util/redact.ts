@@ -1,8 +1,11 @@
 /**
- * A process-wide set of secret strings (provider keys, secrets, access tokens, host keys, start
- * URLs) that must never reach a log line or an error message. Whatever registers a secret here
- * gets it replaced by `[REDACTED]` wherever `redactSecrets` runs: in ApiError messages and in the
- * logger's output. This is a safety net; code still avoids putting secrets in messages at all.
+ * A process-wide set of secret strings that must never reach a log line or an error message: the
+ * configured provider credentials (registered at start-up) and WeCom access tokens (registered as
+ * fetched, a few a day). Each is replaced by `[REDACTED]` wherever `redactSecrets` runs: in
+ * ApiError messages and in every log line. It is a safety net; code still keeps secrets out of
+ * messages in the first place. Per-meeting host secrets (host keys, start URLs) are not
+ * registered (there would be one per meeting): they are simply never logged or put in errors,
+ * and tests grep for them.
  */
 const secrets = new Set<string>();
 const MIN_SECRET_LENGTH = 4;
