@@ -85,7 +85,14 @@ describe('the process', () => {
         variables: { id: meetingGlobalId(Provider.WECOM, '123456789') },
       }),
     });
-    await new Promise((r) => setTimeout(r, 300));
+    // Wait until the emulator has taken the first delayed call: the request is then in flight.
+    for (let taken = false; !taken;) {
+      const { faults } = (await (await fetch(`${wecom}/__admin/faults`)).json()) as {
+        faults: Array<{ remaining: number }>;
+      };
+      taken = faults[0]!.remaining < 5;
+      if (!taken) await new Promise((r) => setTimeout(r, 20));
+    }
     main.child.kill('SIGTERM');
     const response = await inFlight;
     expect(response.status).toBe(200);
