@@ -589,7 +589,11 @@ describe('TencentMeetingDataSource: faults', () => {
     emulator.faults.add({ kind: 'latency', latencyMs: 800, operation: 'createMeeting' });
     const error = await failure(ds.scheduleMeeting(meetingInput()));
     expect(error.extensions.code).toBe('OUTCOME_UNKNOWN');
-    await new Promise((resolve) => setTimeout(resolve, 900));
+    // The slow create is journaled when the emulator finally answers it: wait for that.
+    for (const deadline = Date.now() + 5000; emulator.calls('createMeeting').length < 2; ) {
+      if (Date.now() > deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     expect(emulator.calls('createMeeting')).toHaveLength(2);
     await quick.close();
   });
