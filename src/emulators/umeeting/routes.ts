@@ -43,8 +43,8 @@ export function umeetingRoutes(ctx: UmeetingRouteContext): EmulatorRoute[] {
     route('/umeeting/share/schedule', 'scheduleMeeting', (form) => create(form, ctx, 'schedule')),
     route('/umeeting/share/instant', 'instantMeeting', (form) => create(form, ctx, 'instant')),
     route('/umeeting/share/get', 'getMeeting', getMeeting),
-    route('/umeeting/share/delete', 'deleteMeeting', deleteMeeting),
-    route('/umeeting/share/end', 'endMeeting', endMeeting),
+    route('/umeeting/share/delete', 'deleteMeeting', closeMeeting('cancelled')),
+    route('/umeeting/share/end', 'endMeeting', closeMeeting('ended')),
     route('/umeeting/share/list', 'listMeetings', listMeetings),
   ];
 }
@@ -173,38 +173,28 @@ function getMeeting(form: URLSearchParams, ctx: UmeetingRouteContext): EmulatorR
   });
 }
 
-/** `/share/delete`: a meeting number deletes the meeting (the series), a uuid one occurrence. */
-function deleteMeeting(form: URLSearchParams, ctx: UmeetingRouteContext): EmulatorReply {
-  const id = form.get('id')?.trim();
-  if (!id) return badRequest('id is required');
-  const found = ctx.state.find(id);
-  if (!found) return fail(UMEETING_EMULATOR_STATUS.NOT_FOUND, 'meeting not found');
-  const { meeting, occurrence } = found;
-  if (meeting.deleted) return badRequest('the meeting has been deleted');
-  if (occurrence) {
-    if (occurrence.closed === 'cancelled') return badRequest('the occurrence has been deleted');
-    occurrence.closed = 'cancelled';
-  } else {
-    meeting.deleted = true;
-  }
-  return { status: 200, body: { status: 200, message: 'OK' } };
-}
-
-/** `/share/end`: a meeting number ends the meeting (the series), a uuid one occurrence. */
-function endMeeting(form: URLSearchParams, ctx: UmeetingRouteContext): EmulatorReply {
-  const id = form.get('id')?.trim();
-  if (!id) return badRequest('id is required');
-  const found = ctx.state.find(id);
-  if (!found) return fail(UMEETING_EMULATOR_STATUS.NOT_FOUND, 'meeting not found');
-  const { meeting, occurrence } = found;
-  if (meeting.deleted) return badRequest('the meeting has been deleted');
-  if (occurrence) {
-    if (occurrence.closed === 'cancelled') return badRequest('the occurrence has been deleted');
-    occurrence.closed = 'ended';
-  } else {
-    meeting.endedAtMs = ctx.clock.now();
-  }
-  return { status: 200, body: { status: 200, message: 'OK' } };
+/**
+ * `/share/delete` and `/share/end` (providers.md §3.2): a meeting number acts on the meeting (the
+ * series), an occurrence uuid on that occurrence only.
+ */
+function closeMeeting(action: 'cancelled' | 'ended') {
+  return (form: URLSearchParams, ctx: UmeetingRouteContext): EmulatorReply => {
+    const id = form.get('id')?.trim();
+    if (!id) return badRequest('id is required');
+    const found = ctx.state.find(id);
+    if (!found) return fail(UMEETING_EMULATOR_STATUS.NOT_FOUND, 'meeting not found');
+    const { meeting, occurrence } = found;
+    if (meeting.deleted) return badRequest('the meeting has been deleted');
+    if (occurrence) {
+      if (occurrence.closed === 'cancelled') return badRequest('the occurrence has been deleted');
+      occurrence.closed = action;
+    } else if (action === 'cancelled') {
+      meeting.deleted = true;
+    } else {
+      meeting.endedAtMs = ctx.clock.now();
+    }
+    return { status: 200, body: { status: 200, message: 'OK' } };
+  };
 }
 
 /** `/share/list`: online meetings (booked or in progress), optionally of one `user_key`, paged. */
