@@ -590,7 +590,7 @@ describe('TencentMeetingDataSource: faults', () => {
     const error = await failure(ds.scheduleMeeting(meetingInput()));
     expect(error.extensions.code).toBe('OUTCOME_UNKNOWN');
     // The slow create is journaled when the emulator finally answers it: wait for that.
-    for (const deadline = Date.now() + 5000; emulator.calls('createMeeting').length < 2; ) {
+    for (const deadline = Date.now() + 5000; emulator.calls('createMeeting').length < 2;) {
       if (Date.now() > deadline) break;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
