@@ -329,13 +329,9 @@ export function cancelMeeting(
   optionalString(body, 'reason_detail', 0, 1000);
   optionalInt(body, 'meeting_type', [0, 1]);
   const subId = optionalString(body, 'sub_meeting_id', 1, 40);
-  const meeting = state.meetings.get(id);
-  if (!meeting) return notFound();
-  if (meeting.creator !== userid)
-    return tmError(TM_ERRORS.NO_PERMISSION, 'no permission: only the creator may cancel');
-  const status = meetingState(meeting, now);
-  if (status === 'MEETING_STATE_CANCELLED')
-    return tmError(TM_ERRORS.ALREADY_CANCELLED, 'meeting already cancelled');
+  const found = creatorsOpenMeeting(state, id, userid, now, 'cancel');
+  if ('reply' in found) return found.reply;
+  const { meeting, status } = found;
   if (subId !== undefined) {
     if (meeting.meetingType !== 1) reject('sub_meeting_id', 'only for recurring meetings');
     const sub = meeting.subMeetings.find((s) => s.subMeetingId === subId);
@@ -367,13 +363,9 @@ export function updateMeeting(
   now: number,
 ): EmulatorReply {
   const userid = caller(body);
-  const meeting = state.meetings.get(id);
-  if (!meeting) return notFound();
-  if (meeting.creator !== userid)
-    return tmError(TM_ERRORS.NO_PERMISSION, 'no permission: only the creator may update');
-  const status = meetingState(meeting, now);
-  if (status === 'MEETING_STATE_CANCELLED')
-    return tmError(TM_ERRORS.ALREADY_CANCELLED, 'meeting already cancelled');
+  const found = creatorsOpenMeeting(state, id, userid, now, 'update');
+  if ('reply' in found) return found.reply;
+  const { meeting, status } = found;
   if (status === 'MEETING_STATE_ENDED' || status === 'MEETING_STATE_RECYCLED') {
     return tmError(TM_ERRORS.ALREADY_ENDED, 'meeting already ended');
   }
@@ -490,4 +482,29 @@ export function role(meeting: StoredMeeting, operator: string): string {
   if (meeting.creator === operator) return 'creator';
   if (meeting.hosts.includes(operator)) return 'hoster';
   return 'invitee';
+}
+
+/**
+ * The meeting `id` as its creator may change it (cancel, update): 9003 when unknown, 9042 for
+ * anyone else (only the creator may, providers.md §1.3), 9007 once cancelled.
+ */
+function creatorsOpenMeeting(
+  state: TencentMeetingState,
+  id: string,
+  userid: string,
+  now: number,
+  verb: string,
+): { meeting: StoredMeeting; status: ReturnType<typeof meetingState> } | { reply: EmulatorReply } {
+  const meeting = state.meetings.get(id);
+  if (!meeting) return { reply: notFound() };
+  if (meeting.creator !== userid) {
+    return {
+      reply: tmError(TM_ERRORS.NO_PERMISSION, `no permission: only the creator may ${verb}`),
+    };
+  }
+  const status = meetingState(meeting, now);
+  if (status === 'MEETING_STATE_CANCELLED') {
+    return { reply: tmError(TM_ERRORS.ALREADY_CANCELLED, 'meeting already cancelled') };
+  }
+  return { meeting, status };
 }

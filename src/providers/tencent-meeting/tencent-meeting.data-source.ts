@@ -79,21 +79,8 @@ export class TencentMeetingDataSource implements MeetingProvider {
   /** Looks a meeting up by its 9-digit code, as `organizer` (required by Tencent). */
   async getMeetingByCode(meetingCode: string, organizer?: string): Promise<Meeting | null> {
     const operator = requireOrganizer(organizer);
-    if (!/^\d{9}$/.test(meetingCode)) return null;
-    const answer = await this.readOrNull(() =>
-      this.client.call(
-        {
-          operation: 'meetingByCode',
-          method: 'GET',
-          path: 'v1/meetings',
-          query: { meeting_code: meetingCode, ...operatorQuery(operator) },
-          unsafe: false,
-        },
-        this.log,
-      ),
-    );
-    if (answer === null) return null;
-    const info = firstMeetingInfo(answer, 'meetingByCode');
+    const answer = await this.readByCode('meetingByCode', 'v1/meetings', meetingCode, operator);
+    const info = answer === null ? undefined : firstMeetingInfo(answer, 'meetingByCode');
     return info === undefined
       ? null
       : meetingFromWire(info, { organizer: operator, operation: 'meetingByCode', now: this.now() });
@@ -183,19 +170,7 @@ export class TencentMeetingDataSource implements MeetingProvider {
   /** Looks a webinar up by its code, as `organizer` (required by Tencent). */
   async getWebinarByCode(meetingCode: string, organizer?: string): Promise<Webinar | null> {
     const operator = requireOrganizer(organizer);
-    if (!/^\d{9}$/.test(meetingCode)) return null;
-    const answer = await this.readOrNull(() =>
-      this.client.call(
-        {
-          operation: 'webinarByCode',
-          method: 'GET',
-          path: 'v1/webinars',
-          query: { meeting_code: meetingCode, ...operatorQuery(operator) },
-          unsafe: false,
-        },
-        this.log,
-      ),
-    );
+    const answer = await this.readByCode('webinarByCode', 'v1/webinars', meetingCode, operator);
     return answer === null
       ? null
       : webinarFromWire(answer, {
@@ -294,6 +269,28 @@ export class TencentMeetingDataSource implements MeetingProvider {
     return answer === null
       ? null
       : webinarFromWire(answer, { organizer, operation, now: this.now() });
+  }
+
+  /** GET by `meeting_code` as `operator`; null when the code is not 9 digits or unknown (9003). */
+  private readByCode(
+    operation: string,
+    path: string,
+    meetingCode: string,
+    operator: string,
+  ): Promise<unknown> {
+    if (!/^\d{9}$/.test(meetingCode)) return Promise.resolve(null);
+    return this.readOrNull(() =>
+      this.client.call(
+        {
+          operation,
+          method: 'GET',
+          path,
+          query: { meeting_code: meetingCode, ...operatorQuery(operator) },
+          unsafe: false,
+        },
+        this.log,
+      ),
+    );
   }
 
   /** 9003 on a read means "does not exist": null, not an error. */
