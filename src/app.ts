@@ -45,7 +45,14 @@ export async function buildApp(config: AppConfig, log: Logger): Promise<App> {
     }
   }
   const registry = ProviderRegistry.build(config, baseUrls, log);
-  const server = await createServer({ registry, log });
+  const server = await createServer({
+    registry,
+    log,
+    limits: config.limits,
+    introspection: config.introspection,
+    playground: config.playground,
+    http: config.http,
+  });
   return {
     server,
     registry,

@@ -1,8 +1,12 @@
 import 'reflect-metadata';
 
+import type { Logger } from 'pino';
+
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config/env.js';
+import { currentRequestScope } from './server/limits/upstream-budget.js';
 import { createLogger } from './server/logger.js';
+import { redactSecrets } from './util/redact.js';
 
 /**
  * The process entry: config once (the only reader of process.env), sandbox emulators for
@@ -25,24 +29,62 @@ async function main() {
   log.info({ url: `${url}/graphql`, playground: `${url}/` }, 'meeting aggregation API listening');
 
   let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
+  const stop = (reason: string, exitCode: number) => {
+    if (stopping) {
+      // A second signal while draining: the operator wants out now.
+      log.warn({ reason }, 'second stop request while draining; exiting now');
+      log.flush(() => process.exit(exitCode || 1));
+      return;
+    }
     stopping = true;
-    log.info({ signal }, 'draining');
+    log.info({ reason, graceMs: config.shutdownGraceMs }, 'draining');
+    // A last resort should closing itself hang (a provider socket that never ends).
+    setTimeout(() => {
+      log.error('drain did not finish in time; exiting');
+      log.flush(() => process.exit(1));
+    }, config.shutdownGraceMs + 5000).unref();
     app
-      .close()
+      .close(config.shutdownGraceMs)
       .then(() => {
         log.info('stopped');
         // The log destination is asynchronous: exit once the last lines are written.
-        log.flush(() => process.exit(0));
+        log.flush(() => process.exit(exitCode));
       })
       .catch((error: unknown) => {
         log.error({ err: String(error) }, 'failed to stop cleanly');
-        process.exit(1);
+        log.flush(() => process.exit(1));
       });
   };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM', 0));
+  process.on('SIGINT', () => stop('SIGINT', 0));
+  installProcessGuards(log, (reason) => stop(reason, 1));
+}
+
+/**
+ * The last line of defence (issue 9): nothing a request does may end the process. A stray
+ * rejection is logged (with the request it came from, when it is known) and the server goes
+ * on; every path we know of settles its promises, so such a line is a bug to fix. An uncaught
+ * exception leaves the process in an unknown state (Node's docs): it is logged and the server
+ * drains and exits 1 so that the orchestrator restarts it.
+ */
+function installProcessGuards(log: Logger, fail: (reason: string) => void) {
+  const describe = (error: unknown) =>
+    error instanceof Error
+      ? { name: error.name, message: redactSecrets(error.message), stack: error.stack }
+      : { value: redactSecrets(String(error)) };
+  process.on('unhandledRejection', (reason) => {
+    log.error(
+      { err: describe(reason), requestId: currentRequestScope()?.requestId ?? null },
+      'unhandled promise rejection; the server keeps running',
+    );
+  });
+  process.on('uncaughtException', (error) => {
+    log.fatal(
+      { err: describe(error), requestId: currentRequestScope()?.requestId ?? null },
+      'uncaught exception; draining and exiting',
+    );
+    fail('uncaughtException');
+  });
 }
 
 main().catch((error: unknown) => {

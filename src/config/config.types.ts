@@ -1,3 +1,4 @@
+import type { OperationLimits } from '../server/limits/operation-limits.js';
 import type { ProviderMode } from '../schema/enums/provider-mode.enum.js';
 
 export interface TencentMeetingCredentials {
@@ -31,7 +32,30 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Upstream request timeout, ms. */
   providerTimeoutMs: number;
+  /** Operation limits, enforced before any upstream call (README "Operating it"). */
+  limits: Readonly<OperationLimits>;
+  /** `__schema`/`__type` answered (`_service { sdl }` always is: routers need it). */
+  introspection: boolean;
+  /** The offline GraphiQL page at `/`. */
+  playground: boolean;
+  /** How long a SIGTERM/SIGINT drain waits for in-flight requests before closing them, ms. */
+  shutdownGraceMs: number;
   tencentMeeting: ProviderConfig<TencentMeetingCredentials>;
   wecom: ProviderConfig<WecomCredentials>;
   umeeting: ProviderConfig<UmeetingCredentials> & { timeZone: string };
+  /** The HTTP front's timeouts, connection cap and CORS (docs/operating-http.md). */
+  http: HttpConfig;
+}
+
+export interface HttpConfig {
+  /** Time a client has to send the request headers, ms (`server.headersTimeout`). */
+  headersTimeoutMs: number;
+  /** Time a client has to send the whole request, body included, ms (`server.requestTimeout`). */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection is kept open, ms (`server.keepAliveTimeout`). */
+  keepAliveTimeoutMs: number;
+  /** Open connections at most (`server.maxConnections`); more are closed on accept. */
+  maxConnections: number;
+  /** Exact origins allowed cross-origin; `[]`: CORS off (default); `['*']`: any origin. */
+  corsOrigins: readonly string[];
 }

@@ -1,5 +1,10 @@
 import { ProviderMode } from '../schema/enums/provider-mode.enum.js';
+import {
+  DEFAULT_OPERATION_LIMITS,
+  type OperationLimits,
+} from '../server/limits/operation-limits.js';
 import type { AppConfig, ProviderConfig } from './config.types.js';
+import { readHttpConfig } from './http-config.js';
 import {
   DEFAULT_UMEETING_TIMEZONE,
   PUBLIC_BASE_URLS,
@@ -48,6 +53,38 @@ export function loadConfig(env: Env): Readonly<AppConfig> {
       `PROVIDER_TIMEOUT_MS: expected milliseconds from 100 to 120000, got "${timeoutRaw}"`,
     );
   }
+
+  // NODE_ENV is read for its one conventional meaning: production turns the developer aids off.
+  const production = get('NODE_ENV') === 'production';
+  const flag = (name: string, fallback: boolean): boolean => {
+    const raw = get(name);
+    if (raw === undefined) return fallback;
+    if (raw === 'true' || raw === 'false') return raw === 'true';
+    problems.push(`${name}: expected true or false, got "${raw}"`);
+    return fallback;
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = get(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      problems.push(`${name}: expected an integer from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const d = DEFAULT_OPERATION_LIMITS;
+  const limits: OperationLimits = {
+    maxDepth: int('GRAPHQL_MAX_DEPTH', d.maxDepth, 1, 100),
+    maxAliases: int('GRAPHQL_MAX_ALIASES', d.maxAliases, 0, 10_000),
+    maxRootFields: int('GRAPHQL_MAX_ROOT_FIELDS', d.maxRootFields, 1, 10_000),
+    maxCost: int('GRAPHQL_MAX_COST', d.maxCost, 1, 10_000_000),
+    maxUpstreamCalls: int('MAX_UPSTREAM_CALLS_PER_REQUEST', d.maxUpstreamCalls, 1, 100_000),
+    maxUpstreamWrites: int('MAX_UPSTREAM_WRITES_PER_REQUEST', d.maxUpstreamWrites, 0, 10_000),
+  };
+  const introspection = flag('GRAPHQL_INTROSPECTION', !production);
+  const playground = flag('GRAPHQL_PLAYGROUND', !production);
+  const shutdownGraceMs = int('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000);
 
   const provider = <C>(
     prefix: string,
@@ -122,15 +159,23 @@ export function loadConfig(env: Env): Readonly<AppConfig> {
     );
   }
 
+  // The HTTP front (timeouts, connection cap, CORS): empty values are problems there.
+  const http = readHttpConfig((name) => env[name], problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     port,
     host,
     logLevel: logLevelRaw as AppConfig['logLevel'],
     providerTimeoutMs,
+    limits: Object.freeze(limits),
+    introspection,
+    playground,
+    shutdownGraceMs,
     tencentMeeting,
     wecom,
     umeeting: { ...umeeting, timeZone },
+    http,
   });
 }
 

@@ -3,7 +3,8 @@ import https from 'node:https';
 
 import got, { RequestError, TimeoutError, type Got, type RetryOptions } from 'got';
 
-import { OutcomeUnknownError, ProviderError } from '../errors/api-errors.js';
+import { ApiError, OutcomeUnknownError, ProviderError } from '../errors/api-errors.js';
+import { currentRequestScope } from '../server/limits/upstream-budget.js';
 import type { Provider } from '../schema/enums/provider.enum.js';
 
 export interface ProviderHttpClientOptions {
@@ -32,7 +33,22 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Go
     throwHttpErrors: false,
     followRedirect: false,
     headers: { 'user-agent': 'meeting-aggregation-api/0.1' },
+    hooks: { beforeRequest: [spendUpstreamBudget] },
   });
+}
+
+/**
+ * Counts every attempt (got runs beforeRequest hooks again for each retry) against the GraphQL
+ * request's upstream budget, and refuses the one that would pass it before it is sent. A client
+ * marks a create or cancel with `context: { write: true }` (see `writeContext`).
+ */
+function spendUpstreamBudget(options: { context: Record<string, unknown> }): void {
+  currentRequestScope()?.budget.spend(options.context.write === true ? 'write' : 'read');
+}
+
+/** got options marking a call as a write (create, cancel) or a read, for the upstream budget. */
+export function writeContext(write: boolean): { context: { write: boolean } } {
+  return { context: { write } };
 }
 
 /** Retry policy for reads only: transient transport failures and 5xx, quick back-off. */
@@ -76,7 +92,9 @@ export function requestWasNotSent(error: RequestError): boolean {
 export function transportError(
   error: unknown,
   ctx: { provider: Provider; operation: string; unsafe: boolean },
-): ProviderError {
+): ApiError {
+  // Our own refusal from a hook (the upstream budget): nothing was sent, so it stands as it is.
+  if (error instanceof RequestError && error.cause instanceof ApiError) return error.cause;
   const code = error instanceof RequestError ? error.code : 'UNKNOWN';
   if (ctx.unsafe && !(error instanceof RequestError && requestWasNotSent(error))) {
     return new OutcomeUnknownError({

@@ -1,10 +1,11 @@
-import { Ctx, Query, Resolver } from 'type-graphql';
+import { Ctx, Directive, Query, Resolver } from 'type-graphql';
 
 import type { Context } from '../server/context.js';
 import { ProviderInfo } from '../schema/types/provider-info.type.js';
 
 @Resolver(() => ProviderInfo)
 export class ProviderResolver {
+  @Directive('@listSize(assumedSize: 10)')
   @Query(() => [ProviderInfo], {
     description:
       'Every provider behind this API, whether it is LIVE or SANDBOX, and what it can do.',

@@ -2,13 +2,29 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Logger } from 'pino';
 
+import type { HttpConfig } from '../config/config.types.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import { createContext, type Context } from './context.js';
 import { buildSubgraph } from './federation.js';
 import { createFormatError } from './format-error.js';
+import { graphqlHttpStatus } from './graphql-status.js';
+import {
+  readJsonBody,
+  refuseOversizedBody,
+  withholdContinueForOversizedBodies,
+} from './http/body.js';
+import { createCors } from './http/cors.js';
+import { allowedMethods, answerOptions, sendMethodNotAllowed } from './http/methods.js';
+import { sendJson } from './http/respond.js';
+import { capConnections, httpServerOptions } from './http/server-options.js';
+import type { OperationLimits } from './limits/operation-limits.js';
+import { runInRequestScope, UpstreamBudget } from './limits/upstream-budget.js';
+import { operationLimitRules } from './limits/validation-rules.js';
 import { offlineGraphiQLPlugin } from './plugins/landing-page.plugin.js';
+import { operationChecksPlugin } from './plugins/operation-checks.plugin.js';
 import { requestLogPlugin } from './plugins/request-log.plugin.js';
 
 export interface AppServer {
@@ -20,7 +36,6 @@ export interface AppServer {
   drain(graceMs?: number): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
 const GRAPHQL_PATH = '/graphql';
 
 /**
@@ -31,14 +46,33 @@ const GRAPHQL_PATH = '/graphql';
 export async function createServer(options: {
   registry: ProviderRegistry;
   log: Logger;
+  limits: OperationLimits;
+  /** `__schema`/`__type` answered; `_service { sdl }` is answered either way. */
+  introspection: boolean;
+  /** The offline GraphiQL page at `/`. */
+  playground: boolean;
+  /** Timeouts, connection cap and CORS of the HTTP front (src/server/http/). */
+  http: HttpConfig;
 }): Promise<AppServer> {
-  const { registry, log } = options;
+  const { registry, log, limits } = options;
   const schema = await buildSubgraph();
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: createFormatError(log),
     includeStacktraceInErrorResponses: false,
-    plugins: [offlineGraphiQLPlugin(GRAPHQL_PATH), requestLogPlugin()],
+    introspection: options.introspection,
+    validationRules: operationLimitRules(limits),
+    // One owner drains: Apollo's own SIGTERM handler would race `drain()` below, and a second
+    // concurrent `stop()` waits on a promise Apollo settles only on failure (the process never
+    // exited when idle; issue 9).
+    stopOnTerminationSignals: false,
+    plugins: [
+      options.playground
+        ? offlineGraphiQLPlugin(GRAPHQL_PATH)
+        : ApolloServerPluginLandingPageDisabled(),
+      operationChecksPlugin(limits),
+      requestLogPlugin(),
+    ],
     logger: log.child({ source: 'apollo' }),
   });
   await apollo.start();
@@ -47,7 +81,8 @@ export async function createServer(options: {
   let draining = false;
   let idle: (() => void) | undefined;
 
-  const httpServer = http.createServer((req, res) => {
+  const cors = createCors(options.http.corsOrigins);
+  const httpServer = http.createServer(httpServerOptions(options.http), (req, res) => {
     inFlight += 1;
     res.on('close', () => {
       inFlight -= 1;
@@ -60,14 +95,36 @@ export async function createServer(options: {
       else res.end();
     });
   });
+  capConnections(httpServer, options.http.maxConnections, log);
+  withholdContinueForOversizedBodies(httpServer);
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/healthz' && req.method === 'GET') {
+    const method = req.method ?? 'GET';
+    // First: a preflight is answered here, and an allowed origin's Access-Control-* headers go
+    // on every answer, errors included (else the page sees a CORS failure, not the error).
+    if (url.pathname === GRAPHQL_PATH && cors?.(req, res) === 'answered') return;
+    if (refuseOversizedBody(req, res)) return;
+    const allow = allowedMethods(url.pathname, GRAPHQL_PATH, cors !== undefined);
+    if (!allow) {
+      sendJson(res, 404, { error: `no route ${url.pathname}; GraphQL is at ${GRAPHQL_PATH}` });
+      return;
+    }
+    if (!allow.includes(method)) {
+      sendMethodNotAllowed(res, method, allow, url.pathname === GRAPHQL_PATH);
+      return;
+    }
+    if (method === 'OPTIONS') {
+      answerOptions(res, allow);
+      return;
+    }
+    // From here HEAD is served as GET: node drops the body of a HEAD answer, and Apollo is
+    // asked for the GET (it knows no HEAD).
+    if (url.pathname === '/healthz') {
       sendJson(res, 200, { status: 'ok' });
       return;
     }
-    if (url.pathname === '/readyz' && req.method === 'GET') {
+    if (url.pathname === '/readyz') {
       const checks = await Promise.all(
         registry.all().map(async (m) => ({
           provider: m.provider,
@@ -82,29 +139,29 @@ export async function createServer(options: {
       });
       return;
     }
-    if (url.pathname !== GRAPHQL_PATH && !(url.pathname === '/' && req.method === 'GET')) {
-      sendJson(res, 404, { error: `no route ${url.pathname}; GraphQL is at ${GRAPHQL_PATH}` });
-      return;
-    }
-    const body = req.method === 'POST' ? await readJson(req) : undefined;
-    if (body instanceof BodyError) {
-      sendJson(res, body.status, {
-        errors: [{ message: body.message, extensions: { code: 'BAD_REQUEST' } }],
-      });
-      return;
-    }
+    // Answered already (413, 400) or the client went away when undefined.
+    const body = method === 'POST' ? await readJsonBody(req, res) : { value: undefined };
+    if (!body) return;
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const context = createContext(registry, log, headers.get('x-request-id'));
     res.setHeader('x-request-id', context.requestId);
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => context,
-    });
+    const budget = new UpstreamBudget(limits);
+    const response = await runInRequestScope({ requestId: context.requestId, budget }, () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: {
+          method: method === 'HEAD' ? 'GET' : method,
+          headers,
+          search: url.search,
+          body: body.value,
+        },
+        context: async () => context,
+      }),
+    );
     for (const [key, value] of response.headers) res.setHeader(key, value);
-    res.statusCode = response.status ?? 200;
+    res.statusCode = graphqlHttpStatus(response);
     if (response.body.kind === 'complete') {
       res.end(response.body.string);
       return;
@@ -140,37 +197,4 @@ export async function createServer(options: {
       await apollo.stop();
     },
   };
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown) {
-  const payload = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(payload);
-}
-
-class BodyError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Parses a JSON body. One over 1 MiB is read to its end (not kept) so the 413 reaches the caller. */
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
-  }
-  if (size > MAX_BODY_BYTES) return new BodyError(413, 'request body too large (limit 1 MiB)');
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return new BodyError(400, 'request body is not valid JSON');
-  }
 }

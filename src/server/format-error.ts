@@ -15,9 +15,9 @@ const APOLLO_REQUEST_CODES = new Set([
 ]);
 
 /**
- * The one formatError (PRODUCT.md "Errors"): our ApiErrors keep their code and details; variable
- * coercion failures become BAD_USER_INPUT naming the field, without echoing the value; anything
- * unexpected is masked as INTERNAL_SERVER_ERROR (no stack, no detail) and logged.
+ * The one formatError (PRODUCT.md "Errors"): our ApiErrors keep their code and details (and
+ * Apollo's wrappers around them, e.g. a validation rule's operation-limit error, are unwrapped);
+ * anything unexpected is masked as INTERNAL_SERVER_ERROR (no stack, no detail) and logged.
  */
 export function createFormatError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -27,7 +27,16 @@ export function createFormatError(log: Logger) {
       return { ...base, message: original.message, extensions: { ...original.extensions } };
     }
     const code = formatted.extensions?.code;
-    if (code === 'BAD_USER_INPUT') return { ...base, ...coercionError(formatted.message) };
+    // Variables are checked before execution (variables.ts), naming the argument. Should a
+    // coercion error still come from graphql-js, it is the client's, but its text is not parsed
+    // (it echoes the value): the code stands, with a message that says where to look.
+    if (code === 'BAD_USER_INPUT') {
+      return {
+        ...base,
+        message: 'a variable does not match its declared type',
+        extensions: { code: 'BAD_USER_INPUT', field: 'variables', rule: 'type' },
+      };
+    }
     if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code)) {
       return { ...base, message: redactSecrets(formatted.message), extensions: { code } };
     }
@@ -51,23 +60,6 @@ export function createFormatError(log: Logger) {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
-}
-
-/**
- * graphql-js reports a bad variable as `Variable "$input" got invalid value <the value> at
- * "input.startTime"; <reason>`. The value may be the whole input object, so it is dropped.
- */
-function coercionError(message: string): Pick<GraphQLFormattedError, 'message' | 'extensions'> {
-  const variable = /^Variable "\$(\w+)"/.exec(message)?.[1];
-  const at = /got invalid value .* at "([^"]+)"; /.exec(message)?.[1];
-  const reason = message.includes('; ') ? message.slice(message.lastIndexOf('; ') + 2) : message;
-  const missing = /^Field "(\w+)" of required type "[^"]+" was not provided\.$/.exec(reason)?.[1];
-  const unknown = /^Field "(\w+)" is not defined by type/.exec(reason)?.[1];
-  let field = at ?? variable ?? 'input';
-  if (missing || unknown) field = `${field}.${missing ?? unknown}`;
-  const rule = missing ? 'required' : unknown ? 'unknownField' : 'type';
-  const text = variable && !message.includes('got invalid value') ? message : `${field}: ${reason}`;
-  return { message: redactSecrets(text), extensions: { code: 'BAD_USER_INPUT', field, rule } };
 }
 
 /** The error a resolver threw, below graphql-js's located-error wrappers. */

@@ -1,8 +1,9 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 
 import { Provider } from '../../src/schema/enums/provider.enum.js';
 import { meetingGlobalId } from '../../src/schema/ids.js';
@@ -10,13 +11,28 @@ import { meetingGlobalId } from '../../src/schema/ids.js';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const children: ChildProcessWithoutNullStreams[] = [];
 
-/** Runs a TypeScript entry point as the npm scripts do (swc, no build step), with exactly `env`. */
-function startMain(env: Record<string, string>, entry = 'src/main.ts', args: string[] = []) {
-  const child = spawn(
+// The server is tested as `npm start` runs it: the tsc build, `node dist/src/main.js`.
+beforeAll(() => {
+  execFileSync(
     process.execPath,
-    ['--import', '@swc-node/register/esm-register', entry, ...args],
-    { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } },
+    [resolve(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+    {
+      cwd: ROOT,
+      stdio: 'pipe',
+    },
   );
+}, 120_000);
+
+/**
+ * Runs an entry point with exactly `env`: `dist/…js` with plain node, a TypeScript file as the
+ * npm scripts do (swc, no build step).
+ */
+function startMain(env: Record<string, string>, entry = 'dist/src/main.js', args: string[] = []) {
+  const loader = entry.endsWith('.ts') ? ['--import', '@swc-node/register/esm-register'] : [];
+  const child = spawn(process.execPath, [...loader, entry, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
   children.push(child);
   let stdout = '';
   let stderr = '';
@@ -59,47 +75,89 @@ describe('the process', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('serves /healthz and /readyz, and drains an in-flight request on SIGTERM before exiting 0', async () => {
-    const main = startMain({ PORT: '0', HOST: '127.0.0.1' });
+  it.each([
+    ['SIGTERM', {}],
+    ['SIGINT', {}],
+    ['SIGTERM', { NODE_ENV: 'production' }],
+    ['SIGINT', { NODE_ENV: 'production' }],
+  ] as const)('exits 0 on %s when idle (env %j)', async (signal, env) => {
+    // Before issue 9 Apollo's own signal handler raced ours and the process never exited.
+    const main = startMain({ PORT: '0', HOST: '127.0.0.1', ...env });
     const url = (await main.waitFor(/"url":"(http:\/\/127\.0\.0\.1:\d+)\/graphql"/))[1]!;
-    const wecom = (
-      await main.waitFor(/"provider":"WECOM","url":"(http:\/\/127\.0\.0\.1:\d+)"/)
-    )[1]!;
-
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
-    const ready = await fetch(`${url}/readyz`);
-    expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ready' });
+    main.child.kill(signal);
+    expect(await main.exited).toBe(0);
+    expect(main.output().stdout).toMatch(/"msg":"stopped"/);
+  });
 
-    // Slow down every WeCom call so that a request is in flight when SIGTERM arrives.
-    const fault = await fetch(`${wecom}/__admin/faults`, {
-      method: 'POST',
-      body: JSON.stringify({ kind: 'latency', latencyMs: 1500, path: '/cgi-bin/', times: 5 }),
-    });
-    expect(fault.status).toBe(201);
-    const inFlight = fetch(`${url}/graphql`, {
+  it('survives the _entities request that used to end it (a rejected load, then an unknown __typename)', async () => {
+    const main = startMain({ PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production' });
+    const url = (await main.waitFor(/"url":"(http:\/\/127\.0\.0\.1:\d+)\/graphql"/))[1]!;
+    const answer = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        query: 'query($id: ID!) { meeting(id: $id) { id } }',
-        variables: { id: meetingGlobalId(Provider.WECOM, '123456789') },
+        query: 'query($r:[_Any!]!){_entities(representations:$r){__typename}}',
+        variables: { r: [{ __typename: 'Meeting', id: 'x' }, { __typename: 'Nope' }] },
       }),
     });
-    // Wait until the emulator has taken the first delayed call: the request is then in flight.
-    for (let taken = false; !taken;) {
-      const { faults } = (await (await fetch(`${wecom}/__admin/faults`)).json()) as {
-        faults: Array<{ remaining: number }>;
-      };
-      taken = faults[0]!.remaining < 5;
-      if (!taken) await new Promise((r) => setTimeout(r, 20));
-    }
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({
+      errors: [{ extensions: { code: 'BAD_USER_INPUT', field: 'representations[1].__typename' } }],
+    });
+    // Give a stray rejection the turn it would need to end the process, then check it is up.
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    expect(main.child.exitCode).toBeNull();
+    expect(main.output().stdout).not.toMatch(/unhandled|uncaught/);
     main.child.kill('SIGTERM');
-    const response = await inFlight;
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { meeting: null } });
     expect(await main.exited).toBe(0);
-    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
   });
+
+  it.each([[{}], [{ NODE_ENV: 'production' }]])(
+    'serves /healthz and /readyz, and drains an in-flight request on SIGTERM before exiting 0 (env %j)',
+    async (env: Record<string, string>) => {
+      const main = startMain({ PORT: '0', HOST: '127.0.0.1', ...env });
+      const url = (await main.waitFor(/"url":"(http:\/\/127\.0\.0\.1:\d+)\/graphql"/))[1]!;
+      const wecom = (
+        await main.waitFor(/"provider":"WECOM","url":"(http:\/\/127\.0\.0\.1:\d+)"/)
+      )[1]!;
+
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      const ready = await fetch(`${url}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ status: 'ready' });
+
+      // Slow down every WeCom call so that a request is in flight when SIGTERM arrives.
+      const fault = await fetch(`${wecom}/__admin/faults`, {
+        method: 'POST',
+        body: JSON.stringify({ kind: 'latency', latencyMs: 1500, path: '/cgi-bin/', times: 5 }),
+      });
+      expect(fault.status).toBe(201);
+      const inFlight = fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'query($id: ID!) { meeting(id: $id) { id } }',
+          variables: { id: meetingGlobalId(Provider.WECOM, '123456789') },
+        }),
+      });
+      // Wait until the emulator has taken the first delayed call: the request is then in flight.
+      for (let taken = false; !taken;) {
+        const { faults } = (await (await fetch(`${wecom}/__admin/faults`)).json()) as {
+          faults: Array<{ remaining: number }>;
+        };
+        taken = faults[0]!.remaining < 5;
+        if (!taken) await new Promise((r) => setTimeout(r, 20));
+      }
+      main.child.kill('SIGTERM');
+      const response = await inFlight;
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ data: { meeting: null } });
+      expect(await main.exited).toBe(0);
+      await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+    },
+  );
 
   it('runs one emulator standalone with the configured credentials and prints its URL', async () => {
     const cli = startMain(

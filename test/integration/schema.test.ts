@@ -54,7 +54,7 @@ describe('the schema', () => {
 
   it('keeps the federation directives in the checked-in SDL', async () => {
     const sdl = await readFile(SCHEMA_FILE, 'utf8');
-    expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.3"');
+    expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.9"');
     for (const entity of ['Meeting', 'Webinar', 'RecurringOccurrence']) {
       expect(sdl).toMatch(new RegExp(`type ${entity}\\s+@key\\(fields: "id"\\)`));
     }

@@ -79,3 +79,95 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('loadConfig: the HTTP front', () => {
+  it('defaults to 10 s headers, 30 s request, 65 s keep-alive, 1024 connections and no CORS', () => {
+    expect(loadConfig({}).http).toEqual({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 65_000,
+      maxConnections: 1024,
+      corsOrigins: [],
+    });
+  });
+
+  it('reads every variable, trimming and de-duplicating the origins', () => {
+    const config = loadConfig({
+      HTTP_HEADERS_TIMEOUT_MS: '5000',
+      HTTP_REQUEST_TIMEOUT_MS: '5000',
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: '120000',
+      HTTP_MAX_CONNECTIONS: '50',
+      CORS_ORIGINS: ' https://app.example.com ,http://localhost:3000,https://app.example.com',
+    });
+    expect(config.http).toEqual({
+      headersTimeoutMs: 5000,
+      requestTimeoutMs: 5000,
+      keepAliveTimeoutMs: 120_000,
+      maxConnections: 50,
+      corsOrigins: ['https://app.example.com', 'http://localhost:3000'],
+    });
+    expect(loadConfig({ CORS_ORIGINS: '*' }).http.corsOrigins).toEqual(['*']);
+  });
+
+  it('names every bad value at once', () => {
+    const list = problems({
+      HTTP_HEADERS_TIMEOUT_MS: 'ten seconds',
+      HTTP_REQUEST_TIMEOUT_MS: '0',
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: '-1',
+      HTTP_MAX_CONNECTIONS: '1.5',
+    });
+    expect(list).toEqual([
+      'HTTP_REQUEST_TIMEOUT_MS: expected milliseconds from 100 to 600000, got "0"',
+      'HTTP_HEADERS_TIMEOUT_MS: expected milliseconds from 100 to 600000, got "ten seconds"',
+      'HTTP_KEEP_ALIVE_TIMEOUT_MS: expected milliseconds from 100 to 600000, got "-1"',
+      'HTTP_MAX_CONNECTIONS: expected a connection count from 1 to 1000000, got "1.5"',
+    ]);
+  });
+
+  it('refuses an empty value rather than guessing it means the default', () => {
+    const names = [
+      'HTTP_REQUEST_TIMEOUT_MS',
+      'HTTP_HEADERS_TIMEOUT_MS',
+      'HTTP_KEEP_ALIVE_TIMEOUT_MS',
+      'HTTP_MAX_CONNECTIONS',
+      'CORS_ORIGINS',
+    ];
+    const list = problems(Object.fromEntries(names.map((name) => [name, ' '])));
+    expect(list).toHaveLength(names.length);
+    names.forEach((name, i) => expect(list[i]).toMatch(new RegExp(`^${name}: set but empty`)));
+  });
+
+  it('refuses a headers timeout longer than the request timeout (node would not start)', () => {
+    expect(
+      problems({ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' }),
+    ).toEqual([
+      'HTTP_HEADERS_TIMEOUT_MS: 20000 is longer than HTTP_REQUEST_TIMEOUT_MS (10000); the headers are part of the request',
+    ]);
+    // Unset, the headers timeout follows a shorter request timeout down.
+    expect(loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '5000' }).http.headersTimeoutMs).toBe(5000);
+  });
+
+  it.each([
+    ['https://app.example.com/', /did you mean "https:\/\/app\.example\.com"/],
+    ['https://app.example.com/path', /not an origin as a browser sends it/],
+    ['https://App.Example.com', /did you mean "https:\/\/app\.example\.com"/],
+    ['https://app.example.com:443', /did you mean "https:\/\/app\.example\.com"/],
+    ['app.example.com', /"app\.example\.com" is not an origin/],
+    ['ftp://files.example.com', /not an http\(s\) origin/],
+    ['https://*.example.com', /wildcards are not supported/],
+    ['https://a.example.com,,https://b.example.com', /empty entry in the list/],
+    ['https://a.example.com,', /empty entry in the list/],
+    ['null', /"null" is not an origin/],
+  ])('refuses CORS_ORIGINS=%s, naming the variable', (value, message) => {
+    const list = problems({ CORS_ORIGINS: value });
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatch(/^CORS_ORIGINS: /);
+    expect(list[0]).toMatch(message);
+  });
+
+  it('refuses * mixed with origins', () => {
+    expect(problems({ CORS_ORIGINS: '*, https://app.example.com' })).toEqual([
+      'CORS_ORIGINS: "*" allows every origin and must stand alone, got "*, https://app.example.com"',
+    ]);
+  });
+});

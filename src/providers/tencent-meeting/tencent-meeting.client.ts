@@ -12,6 +12,7 @@ import {
   parseJsonBody,
   READ_RETRY,
   transportError,
+  writeContext,
 } from '../http-client.js';
 import { tencentError, tencentErrorInfo } from './tencent-meeting.errors.js';
 import { sdkStyleNonce, signRequest } from './tencent-meeting.signature.js';
@@ -91,6 +92,7 @@ export class TencentMeetingClient {
           ? { body, headers: { 'content-type': 'application/json; charset=utf-8' } }
           : {}),
         retry: call.unsafe ? { limit: 0 } : TENCENT_READ_RETRY,
+        ...writeContext(call.unsafe),
         responseType: 'text',
       });
     } catch (error) {

@@ -10,6 +10,7 @@ import {
   probeReachable,
   parseJsonBody,
   transportError,
+  writeContext,
 } from '../http-client.js';
 import {
   errorFromHttp,
@@ -76,6 +77,7 @@ export class UmeetingClient {
         },
         responseType: 'text',
         retry: call.unsafe ? { limit: 0 } : READ_RETRY,
+        ...writeContext(call.unsafe),
       });
     } catch (error) {
       throw transportError(error, {

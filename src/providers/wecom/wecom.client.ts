@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { WecomCredentials } from '../../config/config.types.js';
 import { OutcomeUnknownError, ProviderError } from '../../errors/api-errors.js';
 import { Provider } from '../../schema/enums/provider.enum.js';
-import { parseJsonBody, READ_RETRY, transportError } from '../http-client.js';
+import { parseJsonBody, READ_RETRY, transportError, writeContext } from '../http-client.js';
 import { errcodeRule, responseInvalid, wecomError } from './wecom.errors.js';
 import { WecomTokenCache, type FetchedToken } from './wecom.token-cache.js';
 import type { WecomEnvelope, WecomGettokenResponse } from './wecom.wire.js';
@@ -59,6 +59,7 @@ export class WecomClient {
           searchParams: { access_token: token },
           json: body,
           retry: safe ? READ_RETRY : { limit: 0 },
+          ...writeContext(!safe),
         }),
       );
       const errcode = readErrcode(answer, operation, safe);

@@ -13,7 +13,7 @@ function parse(value: unknown): Date {
   }
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) {
-    throw new GraphQLError(`DateTime "${value}" is not a real date`, {
+    throw new GraphQLError('DateTime is not a real date and time (e.g. 30 February)', {
       extensions: { code: 'BAD_USER_INPUT', rule: 'isoDateTimeWithOffset' },
     });
   }

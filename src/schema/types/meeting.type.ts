@@ -3,6 +3,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { MeetingKind } from '../enums/meeting-kind.enum.js';
 import { MeetingStatus } from '../enums/meeting-status.enum.js';
 import { Provider } from '../enums/provider.enum.js';
+import { MAX_OCCURRENCES } from '../inputs/recurrence.input.js';
 import { LiveStream } from './live-stream.type.js';
 import { MediaSettings } from './media-settings.type.js';
 import { RecurrenceRule } from './recurrence-rule.type.js';
@@ -71,6 +72,8 @@ export class Meeting {
   })
   recurrence?: RecurrenceRule | null;
 
+  // For cost estimates (limits/cost.ts and a router's): a series has at most MAX_OCCURRENCES.
+  @Directive(`@listSize(assumedSize: ${MAX_OCCURRENCES})`)
   @Field(() => [RecurringOccurrence], {
     description: 'Occurrences of a recurring meeting, in start order; empty for one-off.',
   })

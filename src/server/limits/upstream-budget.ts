@@ -1,0 +1,63 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+import { OperationLimitError } from './operation-limit-error.js';
+
+/**
+ * The run-time half of the upstream limits: counts the provider calls (every HTTP attempt,
+ * retries and token fetches included) and writes one GraphQL request causes, and refuses the
+ * call that would pass either limit, before it is sent. The static estimate (cost.ts) refuses
+ * what it can see in the document; this catches the rest (reads a write's answer triggers,
+ * fan-out the estimate cannot know), with the same code.
+ */
+export class UpstreamBudget {
+  private calls = 0;
+  private writes = 0;
+
+  constructor(private readonly limits: { maxUpstreamCalls: number; maxUpstreamWrites: number }) {}
+
+  /** Called once per HTTP attempt, before it is sent. Throws when a limit would be passed. */
+  spend(kind: 'read' | 'write'): void {
+    if (this.calls >= this.limits.maxUpstreamCalls) {
+      throw new OperationLimitError(
+        'COST_ESTIMATED_TOO_EXPENSIVE',
+        `this request reached its limit of ${this.limits.maxUpstreamCalls} provider calls; split it into smaller requests`,
+        { limit: 'upstreamCalls', max: this.limits.maxUpstreamCalls },
+      );
+    }
+    if (kind === 'write' && this.writes >= this.limits.maxUpstreamWrites) {
+      throw new OperationLimitError(
+        'COST_ESTIMATED_TOO_EXPENSIVE',
+        `this request reached its limit of ${this.limits.maxUpstreamWrites} provider writes; split it into smaller requests`,
+        { limit: 'upstreamWrites', max: this.limits.maxUpstreamWrites },
+      );
+    }
+    this.calls += 1;
+    if (kind === 'write') this.writes += 1;
+  }
+
+  get spent(): { calls: number; writes: number } {
+    return { calls: this.calls, writes: this.writes };
+  }
+}
+
+/**
+ * What the provider HTTP layer needs to know about the GraphQL request it is serving. Carried in
+ * AsyncLocalStorage rather than threaded through every data source and client: the HTTP hook
+ * that counts attempts (http-client.ts) runs inside got, far from the resolver, and the process-
+ * level error handlers (main.ts) use the request id to say which request a stray error came from.
+ */
+export interface RequestScopeStore {
+  requestId: string;
+  budget: UpstreamBudget;
+}
+
+const storage = new AsyncLocalStorage<RequestScopeStore>();
+
+export function runInRequestScope<T>(store: RequestScopeStore, fn: () => T): T {
+  return storage.run(store, fn);
+}
+
+/** The scope of the GraphQL request this code runs for, if any (none at start-up or in probes). */
+export function currentRequestScope(): RequestScopeStore | undefined {
+  return storage.getStore();
+}
