@@ -15,3 +15,19 @@ export function expectFaultsConsumed(emulators: Array<EmulatorHandle | undefined
     });
   }
 }
+
+/** Provider calls so far, over every emulator's journal. */
+export function upstreamCallCount(emulators: Partial<Record<string, EmulatorHandle>>): number {
+  return Object.values(emulators).reduce((n, e) => n + (e?.requests().length ?? 0), 0);
+}
+
+/** Nothing reached any provider: every journal is empty (since the last reset). */
+export function expectNoUpstreamCalls(emulators: Partial<Record<string, EmulatorHandle>>): void {
+  for (const emulator of Object.values(emulators)) {
+    if (emulator)
+      expect({ emulator: emulator.name, requests: emulator.requests() }).toEqual({
+        emulator: emulator.name,
+        requests: [],
+      });
+  }
+}

@@ -8,6 +8,7 @@ import { parse } from 'graphql';
 
 import { Provider } from '../../src/schema/enums/provider.enum.js';
 import { meetingGlobalId } from '../../src/schema/ids.js';
+import { expectNoUpstreamCalls } from '../helpers/emulator-assertions.js';
 import { minutesFromNow, startTestServer, type TestServer } from '../helpers/start-test-server.js';
 
 /**
@@ -31,9 +32,7 @@ describe('client mistakes', () => {
   });
   afterAll(() => server.close());
   beforeEach(() => server.resetEmulators());
-  const noUpstreamCalls = () => {
-    for (const emulator of Object.values(server.emulators)) expect(emulator.requests()).toEqual([]);
-  };
+  const noUpstreamCalls = () => expectNoUpstreamCalls(server.emulators);
 
   it('refuses _entities with an unknown or missing __typename as BAD_USER_INPUT, and stays up', async () => {
     const result = await server.executeText(
@@ -229,6 +228,6 @@ describe('client mistakes through @apollo/gateway over real HTTP', () => {
       code: 'COST_ESTIMATED_TOO_EXPENSIVE',
       limit: 'upstreamCalls',
     });
-    for (const emulator of Object.values(server.emulators)) expect(emulator.requests()).toEqual([]);
+    expectNoUpstreamCalls(server.emulators);
   });
 });

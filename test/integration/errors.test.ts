@@ -15,6 +15,7 @@ import {
 } from '../__generated__/operations.js';
 import { Provider as ProviderEnum } from '../../src/schema/enums/provider.enum.js';
 import { meetingGlobalId } from '../../src/schema/ids.js';
+import { expectNoUpstreamCalls } from '../helpers/emulator-assertions.js';
 import {
   errorCode,
   minutesFromNow,
@@ -52,9 +53,7 @@ describe('errors through GraphQL', () => {
   afterAll(() => server.close());
   beforeEach(() => server.resetEmulators());
 
-  const noUpstreamCalls = () => {
-    for (const emulator of Object.values(server.emulators)) expect(emulator.requests()).toEqual([]);
-  };
+  const noUpstreamCalls = () => expectNoUpstreamCalls(server.emulators);
 
   it.each([
     [{ subject: '' }, 'input.subject', 'isLength'],

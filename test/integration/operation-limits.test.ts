@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 
 import { Provider } from '../../src/schema/enums/provider.enum.js';
 import { meetingGlobalId } from '../../src/schema/ids.js';
+import { upstreamCallCount } from '../helpers/emulator-assertions.js';
 import {
   errorCode,
   minutesFromNow,
@@ -10,10 +11,7 @@ import {
   type TestServer,
 } from '../helpers/start-test-server.js';
 
-/** Provider calls so far, over all the emulators' journals. */
-function journalTotal(server: TestServer): number {
-  return Object.values(server.emulators).reduce((n, e) => n + e.requests().length, 0);
-}
+const journalTotal = (server: TestServer) => upstreamCallCount(server.emulators);
 
 const umeetingIds = (n: number, from = 0) =>
   Array.from({ length: n }, (_, i) =>
