@@ -30,4 +30,26 @@ export default tseslint.config(
     files: ['jest.config.js', 'eslint.config.js'],
     rules: { 'no-restricted-syntax': 'off' },
   },
+  {
+    // The emulators are the clients' check (issue 10): each one states the provider's facts
+    // (signature, time format, wire shapes) on its own, from docs/reference/providers.md, so a
+    // client bug cannot be mirrored by the emulator that should catch it. The wiring that picks
+    // an emulator by provider descriptor lives outside (src/providers/start-emulator.ts,
+    // src/scripts/emulator-cli.ts).
+    files: ['src/emulators/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/providers', '**/providers/**'],
+              message:
+                'Emulators must not import client code (src/providers/): state the fact in the emulator, citing docs/reference/providers.md.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

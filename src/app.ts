@@ -2,10 +2,12 @@ import type { Logger } from 'pino';
 
 import type { AppConfig } from './config/config.types.js';
 import type { EmulatorHandle } from './emulators/emulator-server.js';
-import { startEmulator } from './emulators/start-emulator.js';
-import { ProviderRegistry, type ResolvedBaseUrls } from './providers/registry.js';
+import { startEmulator } from './providers/start-emulator.js';
+import { providerConfigOf, type ProviderDescriptor } from './providers/provider-descriptor.js';
+import { PROVIDERS } from './providers/providers.js';
+import { ProviderRegistry } from './providers/registry.js';
 import { ProviderMode } from './schema/enums/provider-mode.enum.js';
-import { ALL_PROVIDERS, Provider } from './schema/enums/provider.enum.js';
+import type { Provider } from './schema/enums/provider.enum.js';
 import { createServer, type AppServer } from './server/create-server.js';
 import { registerSecret } from './util/redact.js';
 
@@ -18,25 +20,26 @@ export interface App {
   close(graceMs?: number): Promise<void>;
 }
 
-const CONFIG_KEY = {
-  [Provider.TENCENT_MEETING]: 'tencentMeeting',
-  [Provider.WECOM]: 'wecom',
-  [Provider.UMEETING]: 'umeeting',
-} as const;
-
 /**
  * Assembles the process: a loopback emulator for every SANDBOX provider (so the server talks
  * real HTTP to it, exactly as to the provider), the provider registry, and the HTTP server.
- * Used by main.ts and by the tests, so both run the same wiring.
+ * Used by main.ts and by the tests, so both run the same wiring. `descriptors` defaults to the
+ * production list (src/providers/providers.ts); `config` must come from `loadConfig` with the
+ * same list.
  */
-export async function buildApp(config: AppConfig, log: Logger): Promise<App> {
+export async function buildApp(
+  config: AppConfig,
+  log: Logger,
+  descriptors: readonly ProviderDescriptor[] = PROVIDERS,
+): Promise<App> {
   const emulators: Partial<Record<Provider, EmulatorHandle>> = {};
-  const baseUrls = {} as ResolvedBaseUrls;
-  for (const provider of ALL_PROVIDERS) {
-    const providerConfig = config[CONFIG_KEY[provider]];
+  const baseUrls: Partial<Record<Provider, string>> = {};
+  for (const descriptor of descriptors) {
+    const { provider } = descriptor;
+    const providerConfig = providerConfigOf(config, descriptor);
     for (const secret of Object.values(providerConfig.credentials)) registerSecret(secret);
     if (providerConfig.mode === ProviderMode.SANDBOX) {
-      const emulator = await startEmulator(provider, config, { host: '127.0.0.1', port: 0 });
+      const emulator = await startEmulator(descriptor, config, { host: '127.0.0.1', port: 0 });
       emulators[provider] = emulator;
       baseUrls[provider] = emulator.url;
       log.info({ provider, url: emulator.url }, 'sandbox emulator started');
@@ -44,7 +47,7 @@ export async function buildApp(config: AppConfig, log: Logger): Promise<App> {
       baseUrls[provider] = providerConfig.baseUrl!;
     }
   }
-  const registry = ProviderRegistry.build(config, baseUrls, log);
+  const registry = ProviderRegistry.build(config, baseUrls, log, descriptors);
   const server = await createServer({
     registry,
     log,

@@ -1,9 +1,11 @@
+import type { ProviderConfigsOf } from '../providers/provider-descriptor.js';
+import type { PROVIDERS } from '../providers/providers.js';
 import type { OperationLimits } from '../server/limits/operation-limits.js';
 import type { ProviderMode } from '../schema/enums/provider-mode.enum.js';
 
 export interface TencentMeetingCredentials {
   appId: string;
-  /** Empty when no SdkId was issued: the header is then omitted (providers.md §1.1). */
+  /** Empty when no SdkId was issued: the header is then omitted (docs/reference/providers.md §1.1). */
   sdkId: string;
   secretId: string;
   secretKey: string;
@@ -26,7 +28,14 @@ export interface ProviderConfig<C> {
   credentials: C;
 }
 
-export interface AppConfig {
+/**
+ * Each provider's settings under its descriptor's `configKey` (`tencentMeeting`, `wecom`,
+ * `umeeting`: mode, base URL, credentials, and extras such as umeeting's `timeZone`), derived
+ * from the descriptor list (src/providers/providers.ts).
+ */
+export type ProviderConfigs = ProviderConfigsOf<typeof PROVIDERS>;
+
+export interface AppConfig extends ProviderConfigs {
   port: number;
   host: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -40,9 +49,6 @@ export interface AppConfig {
   playground: boolean;
   /** How long a SIGTERM/SIGINT drain waits for in-flight requests before closing them, ms. */
   shutdownGraceMs: number;
-  tencentMeeting: ProviderConfig<TencentMeetingCredentials>;
-  wecom: ProviderConfig<WecomCredentials>;
-  umeeting: ProviderConfig<UmeetingCredentials> & { timeZone: string };
   /** The HTTP front's timeouts, connection cap and CORS (docs/operating-http.md). */
   http: HttpConfig;
 }

@@ -3,13 +3,12 @@ import {
   DEFAULT_OPERATION_LIMITS,
   type OperationLimits,
 } from '../server/limits/operation-limits.js';
+import { checkDescriptors, type ProviderDescriptor } from '../providers/provider-descriptor.js';
+import { PROVIDERS } from '../providers/providers.js';
 import type { AppConfig, ProviderConfig } from './config.types.js';
 import { readHttpConfig } from './http-config.js';
-import {
-  DEFAULT_UMEETING_TIMEZONE,
-  PUBLIC_BASE_URLS,
-  SANDBOX_CREDENTIALS,
-} from './sandbox-credentials.js';
+
+export { isTimeZone } from './time-zone.js';
 
 /** Thrown by loadConfig with every problem at once; main prints `message` alone, no stack. */
 export class ConfigError extends Error {
@@ -30,8 +29,14 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
  * Reads and validates the whole configuration once (STYLE habit 10). Pure: the only reader of
  * environment variables in the project is the caller that passes `process.env` in.
  * A provider with none of its credential variables runs in SANDBOX mode; with all of them, LIVE.
+ * Each provider's variables are read from its descriptor (src/providers/providers.ts), under its
+ * `configKey`; `descriptors` defaults to the production list (tests add one of their own).
  */
-export function loadConfig(env: Env): Readonly<AppConfig> {
+export function loadConfig(
+  env: Env,
+  descriptors: readonly ProviderDescriptor[] = PROVIDERS,
+): Readonly<AppConfig> {
+  checkDescriptors(descriptors);
   const problems: string[] = [];
   const get = (name: string): string | undefined => {
     const value = env[name];
@@ -86,84 +91,52 @@ export function loadConfig(env: Env): Readonly<AppConfig> {
   const playground = flag('GRAPHQL_PLAYGROUND', !production);
   const shutdownGraceMs = int('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000);
 
-  const provider = <C>(
-    prefix: string,
-    required: Record<string, keyof C>,
-    optional: Record<string, keyof C>,
-    sandbox: C,
-    publicUrl: string,
-  ): ProviderConfig<C> => {
+  // Each provider's variables, in descriptor order, with the same rules and messages for all.
+  const readProvider = (descriptor: ProviderDescriptor): ProviderConfig<Record<string, string>> => {
+    const { prefix, required, optional = {}, sandboxCredentials, publicBaseUrl } = descriptor.env;
+    const requiredNames = Object.keys(required);
     const urlName = `${prefix}_BASE_URL`;
     const baseUrl = get(urlName);
     if (baseUrl !== undefined && !isHttpUrl(baseUrl)) {
       problems.push(`${urlName}: expected an http(s) URL, got "${baseUrl}"`);
     }
-    const given = Object.keys(required).filter((name) => get(name) !== undefined);
+    const given = requiredNames.filter((name) => get(name) !== undefined);
     const givenOptional = Object.keys(optional).filter((name) => get(name) !== undefined);
     if (given.length === 0) {
       if (baseUrl !== undefined || givenOptional.length > 0) {
         const set = [...(baseUrl ? [urlName] : []), ...givenOptional].join(', ');
         problems.push(
-          `${set}: set without credentials; give ${Object.keys(required).join(', ')} too (LIVE), or unset it (SANDBOX)`,
+          `${set}: set without credentials; give ${requiredNames.join(', ')} too (LIVE), or unset it (SANDBOX)`,
         );
       }
-      return { mode: ProviderMode.SANDBOX, baseUrl: null, credentials: { ...sandbox } };
+      return { mode: ProviderMode.SANDBOX, baseUrl: null, credentials: { ...sandboxCredentials } };
     }
-    const missing = Object.keys(required).filter((name) => get(name) === undefined);
+    const missing = requiredNames.filter((name) => get(name) === undefined);
     if (missing.length > 0) {
       problems.push(
-        `${missing.join(', ')}: missing; ${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} set, and a LIVE provider needs all of ${Object.keys(required).join(', ')}`,
+        `${missing.join(', ')}: missing; ${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} set, and a LIVE provider needs all of ${requiredNames.join(', ')}`,
       );
     }
-    const credentials = { ...sandbox };
-    for (const [name, key] of Object.entries({ ...required, ...optional })) {
-      const value = get(name);
-      if (value !== undefined) (credentials as Record<keyof C, string>)[key] = value;
+    // LIVE never falls back to a sandbox value: an unset optional credential is "none issued"
+    // (Tencent's SdkId, docs/reference/providers.md §1.1: the header is then omitted).
+    const credentials: Record<string, string> = {};
+    const variables: Readonly<Record<string, string>> = { ...required, ...optional };
+    for (const [name, key] of Object.entries(variables)) {
+      credentials[key] = get(name) ?? '';
     }
-    return { mode: ProviderMode.LIVE, baseUrl: baseUrl ?? publicUrl, credentials };
+    return { mode: ProviderMode.LIVE, baseUrl: baseUrl ?? publicBaseUrl, credentials };
   };
-
-  const tencentMeeting = provider(
-    'TENCENT_MEETING',
-    {
-      TENCENT_MEETING_APP_ID: 'appId',
-      TENCENT_MEETING_SECRET_ID: 'secretId',
-      TENCENT_MEETING_SECRET_KEY: 'secretKey',
-    },
-    { TENCENT_MEETING_SDK_ID: 'sdkId' },
-    SANDBOX_CREDENTIALS.tencentMeeting,
-    PUBLIC_BASE_URLS.tencentMeeting,
-  );
-  // In LIVE mode an unset SdkId means "none issued" (providers.md §1.1), not the sandbox value.
-  if (tencentMeeting.mode === ProviderMode.LIVE && get('TENCENT_MEETING_SDK_ID') === undefined) {
-    tencentMeeting.credentials.sdkId = '';
-  }
-  const wecom = provider(
-    'WECOM',
-    { WECOM_CORP_ID: 'corpId', WECOM_CORP_SECRET: 'corpSecret' },
-    {},
-    SANDBOX_CREDENTIALS.wecom,
-    PUBLIC_BASE_URLS.wecom,
-  );
-  const umeeting = provider(
-    'UMEETING',
-    { UMEETING_API_KEY: 'apiKey', UMEETING_API_SECRET: 'apiSecret' },
-    {},
-    SANDBOX_CREDENTIALS.umeeting,
-    PUBLIC_BASE_URLS.umeeting,
-  );
-  const timeZone = get('UMEETING_TIMEZONE') ?? DEFAULT_UMEETING_TIMEZONE;
-  if (!isTimeZone(timeZone)) {
-    problems.push(
-      `UMEETING_TIMEZONE: expected an IANA time zone such as Asia/Shanghai, got "${timeZone}"`,
-    );
+  const providers: Record<string, unknown> = {};
+  const reader = { get, problem: (message: string) => void problems.push(message) };
+  for (const descriptor of descriptors) {
+    const settings = readProvider(descriptor);
+    providers[descriptor.configKey] = { ...settings, ...descriptor.env.extra?.(reader) };
   }
 
   // The HTTP front (timeouts, connection cap, CORS): empty values are problems there.
   const http = readHttpConfig((name) => env[name], problems);
 
-  if (problems.length > 0) throw new ConfigError(problems);
-  return Object.freeze({
+  const base = {
     port,
     host,
     logLevel: logLevelRaw as AppConfig['logLevel'],
@@ -172,11 +145,13 @@ export function loadConfig(env: Env): Readonly<AppConfig> {
     introspection,
     playground,
     shutdownGraceMs,
-    tencentMeeting,
-    wecom,
-    umeeting: { ...umeeting, timeZone },
     http,
-  });
+  };
+  for (const key of Object.keys(providers)) {
+    if (key in base) throw new Error(`a provider descriptor's configKey "${key}" is taken`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze({ ...base, ...providers } as AppConfig);
 }
 
 function parsePort(raw: string | undefined, problems: string[]): number {
@@ -193,15 +168,6 @@ function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
-
-export function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
   } catch {
     return false;
   }

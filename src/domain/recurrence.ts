@@ -14,9 +14,16 @@ import { addDays, daysInMonth, fromLocal, isoWeekday, toLocal } from '../util/zo
  *   that matches; Zoom-style for weekly day lists).
  * - WEEKDAYS is Monday to Friday. WEEKLY without `weekDays` repeats on the first start's weekday.
  * - MONTHLY without a day repeats on the first start's day of month; a day the month lacks
- *   (31 in April) is skipped. `monthWeek` 5 means the last such weekday of the month (RRULE -1).
+ *   (31 in April) is skipped. `monthWeek` 1–4 is the n-th such weekday of the month and -1 the
+ *   last one (RRULE `BYDAY=-1MO`). The unified inputs refuse 5; it is still read as the last one
+ *   here because that is how umeeting's `monthly_week` 1–5 is spelt on the wire (docs/reference/providers.md §3.3).
  * - `until` is inclusive (occurrences starting at or before it); `count` counts occurrences.
  */
+/** `monthWeek` values that mean the last such weekday of the month (see above). */
+export function isLastMonthWeek(monthWeek: number | null | undefined): boolean {
+  return monthWeek === -1 || monthWeek === 5;
+}
+
 export interface RecurrenceSpec {
   frequency: RecurrenceFrequency;
   weekDays?: Weekday[] | null;
@@ -50,7 +57,7 @@ export function toRrule(spec: RecurrenceSpec): string {
       parts.push('FREQ=MONTHLY');
       if (spec.monthDay) parts.push(`BYMONTHDAY=${spec.monthDay}`);
       else if (spec.monthWeek && spec.monthWeekDay) {
-        const n = spec.monthWeek === 5 ? -1 : spec.monthWeek;
+        const n = isLastMonthWeek(spec.monthWeek) ? -1 : spec.monthWeek;
         parts.push(`BYDAY=${n}${WEEKDAY_RRULE[spec.monthWeekDay]}`);
       }
       break;
@@ -132,7 +139,7 @@ function matcher(spec: RecurrenceSpec, start: LocalDate): (d: LocalDate) => bool
         return (d) => {
           if (isoWeekday(d.year, d.month, d.day) !== weekday) return false;
           const nth = Math.floor((d.day - 1) / 7) + 1;
-          return n === 5 ? d.day + 7 > daysInMonth(d.year, d.month) : nth === n;
+          return isLastMonthWeek(n) ? d.day + 7 > daysInMonth(d.year, d.month) : nth === n;
         };
       }
       const day = spec.monthDay ?? start.day;

@@ -56,8 +56,13 @@ export class BadUserInputError extends ApiError {
 
 /** The chosen provider cannot do or express what was asked; nothing is sent upstream. */
 export class UnsupportedByProviderError extends ApiError {
-  constructor(provider: Provider, field: string, message: string) {
-    super('UNSUPPORTED_BY_PROVIDER', `${provider}: ${message}`, { provider, field });
+  /** `fields`: every refused field when there are several (`field` is the first). */
+  constructor(provider: Provider, field: string, message: string, fields?: readonly string[]) {
+    super('UNSUPPORTED_BY_PROVIDER', `${provider}: ${message}`, {
+      provider,
+      field,
+      ...(fields && fields.length > 1 ? { fields: [...fields] } : {}),
+    });
   }
 }
 

@@ -6,7 +6,7 @@ import type { ScheduleMeetingInput } from '../schema/inputs/schedule-meeting.inp
 import type { ScheduleWebinarInput } from '../schema/inputs/schedule-webinar.input.js';
 import type { StartInstantMeetingInput } from '../schema/inputs/start-instant-meeting.input.js';
 import type { Meeting } from '../schema/types/meeting.type.js';
-import type { ProviderCapabilities } from '../schema/types/provider-info.type.js';
+import type { Capabilities } from './capabilities.js';
 import type { RecurringOccurrence } from '../schema/types/recurring-occurrence.type.js';
 import type { Webinar } from '../schema/types/webinar.type.js';
 
@@ -63,7 +63,7 @@ export interface MeetingProvider {
 export interface ProviderModule {
   readonly provider: Provider;
   readonly mode: ProviderMode;
-  readonly capabilities: ProviderCapabilities;
+  readonly capabilities: Capabilities;
   /** The base URL calls go to (the emulator's in SANDBOX). */
   readonly baseUrl: string;
   createDataSource(scope: RequestScope): MeetingProvider;

@@ -1,26 +1,51 @@
 import type { Logger } from 'pino';
 
 import type { AppConfig } from '../config/config.types.js';
-import { UnreachableCaseError } from '../util/unreachable-case-error.js';
-import { ALL_PROVIDERS, Provider } from '../schema/enums/provider.enum.js';
+import type { Provider } from '../schema/enums/provider.enum.js';
 import type { ProviderModule } from './meeting-provider.js';
-import { createTencentMeetingModule } from './tencent-meeting/index.js';
-import { createUmeetingModule } from './umeeting/index.js';
-import { createWecomModule } from './wecom/index.js';
+import { providerConfigOf, type ProviderDescriptor } from './provider-descriptor.js';
+import { PROVIDERS } from './providers.js';
 
 /** Base URLs resolved at start-up: the configured one (LIVE) or the emulator's (SANDBOX). */
-export type ResolvedBaseUrls = Record<Provider, string>;
+export type ResolvedBaseUrls = Readonly<Partial<Record<Provider, string>>>;
 
-/** The provider modules of this process, built once at start-up. */
+/** The provider modules of this process, built once at start-up from the descriptor list. */
 export class ProviderRegistry {
-  private constructor(private readonly modules: ReadonlyMap<Provider, ProviderModule>) {}
+  private constructor(
+    private readonly modules: ReadonlyMap<Provider, ProviderModule>,
+    /** The descriptors the modules were built from, in their order. */
+    readonly descriptors: readonly ProviderDescriptor[],
+  ) {}
 
-  static build(config: AppConfig, baseUrls: ResolvedBaseUrls, log: Logger): ProviderRegistry {
+  /**
+   * One module per descriptor, each from its descriptor's factory with its own settings,
+   * capabilities and concurrency. `descriptors` defaults to the production list; tests pass
+   * `[...PROVIDERS, extra]` (and the same list to `loadConfig`).
+   */
+  static build(
+    config: AppConfig,
+    baseUrls: ResolvedBaseUrls,
+    log: Logger,
+    descriptors: readonly ProviderDescriptor[] = PROVIDERS,
+  ): ProviderRegistry {
     const modules = new Map<Provider, ProviderModule>();
-    for (const provider of ALL_PROVIDERS) {
-      modules.set(provider, createModule(provider, config, baseUrls[provider], log));
+    for (const descriptor of descriptors) {
+      const { provider } = descriptor;
+      const baseUrl = baseUrls[provider];
+      if (baseUrl === undefined) throw new Error(`no base URL for provider ${provider}`);
+      const module = descriptor.createModule({
+        config: { ...providerConfigOf(config, descriptor), baseUrl },
+        timeoutMs: config.providerTimeoutMs,
+        log: log.child({ provider }),
+        capabilities: descriptor.capabilities,
+        maxConcurrency: descriptor.maxConcurrency,
+      });
+      if (module.provider !== provider) {
+        throw new Error(`the module built for ${provider} says it is ${module.provider}`);
+      }
+      modules.set(provider, module);
     }
-    return new ProviderRegistry(modules);
+    return new ProviderRegistry(modules, descriptors);
   }
 
   get(provider: Provider): ProviderModule {
@@ -29,37 +54,12 @@ export class ProviderRegistry {
     return module;
   }
 
+  /** Every module, in descriptor order. */
   all(): ProviderModule[] {
-    return ALL_PROVIDERS.map((p) => this.get(p));
+    return [...this.modules.values()];
   }
 
   async close(): Promise<void> {
     await Promise.all(this.all().map((m) => m.close()));
-  }
-}
-
-function createModule(
-  provider: Provider,
-  config: AppConfig,
-  baseUrl: string,
-  log: Logger,
-): ProviderModule {
-  const common = { timeoutMs: config.providerTimeoutMs, log: log.child({ provider }) };
-  switch (provider) {
-    case Provider.TENCENT_MEETING:
-      return createTencentMeetingModule({
-        ...common,
-        config: { ...config.tencentMeeting, baseUrl },
-      });
-    case Provider.WECOM:
-      return createWecomModule({ ...common, config: { ...config.wecom, baseUrl } });
-    case Provider.UMEETING:
-      return createUmeetingModule({
-        ...common,
-        config: { ...config.umeeting, baseUrl },
-        timeZone: config.umeeting.timeZone,
-      });
-    default:
-      throw new UnreachableCaseError(provider);
   }
 }

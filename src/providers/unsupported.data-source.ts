@@ -1,6 +1,5 @@
 import { UnsupportedByProviderError } from '../errors/api-errors.js';
 import type { Provider } from '../schema/enums/provider.enum.js';
-import type { ProviderCapabilities } from '../schema/types/provider-info.type.js';
 import type { ScheduleMeetingInput } from '../schema/inputs/schedule-meeting.input.js';
 import type { ScheduleWebinarInput } from '../schema/inputs/schedule-webinar.input.js';
 import type { StartInstantMeetingInput } from '../schema/inputs/start-instant-meeting.input.js';
@@ -8,20 +7,6 @@ import type { Meeting } from '../schema/types/meeting.type.js';
 import type { RecurringOccurrence } from '../schema/types/recurring-occurrence.type.js';
 import type { Webinar } from '../schema/types/webinar.type.js';
 import type { MeetingProvider, ResourceRef } from './meeting-provider.js';
-
-/** Capabilities of a provider that can do nothing (yet). */
-export const NO_CAPABILITIES: ProviderCapabilities = {
-  meetings: false,
-  webinars: false,
-  instantMeetings: false,
-  lookupByCode: false,
-  cancel: false,
-  cancelOccurrence: false,
-  recurrenceFrequencies: [],
-  recurrenceFields: [],
-  liveStreaming: false,
-  mediaSettings: [],
-};
 
 /**
  * A data source whose every operation answers UNSUPPORTED_BY_PROVIDER. Data sources extend it

@@ -5,6 +5,7 @@ import { decodeGlobalIdOf } from '../schema/ids.js';
 import { ScheduleMeetingInput } from '../schema/inputs/schedule-meeting.input.js';
 import { StartInstantMeetingInput } from '../schema/inputs/start-instant-meeting.input.js';
 import { Meeting } from '../schema/types/meeting.type.js';
+import { checkOperation, checkSupported } from '../providers/capabilities.js';
 import type { Context } from '../server/context.js';
 import { loadAll, MAX_BATCH_IDS } from './lookup.js';
 
@@ -44,6 +45,13 @@ export class MeetingResolver {
     @Args(() => LookupByCodeArgs) { provider, meetingCode, organizer }: LookupByCodeArgs,
     @Ctx() ctx: Context,
   ): Promise<Meeting | null> {
+    checkOperation(
+      provider,
+      ctx.registry.get(provider).capabilities,
+      'meeting',
+      'lookupByCode',
+      'meetingByCode',
+    );
     const meeting = await ctx
       .dataSource(provider)
       .getMeetingByCode(meetingCode, organizer ?? undefined);
@@ -57,6 +65,13 @@ export class MeetingResolver {
     input: ScheduleMeetingInput,
     @Ctx() ctx: Context,
   ): Promise<Meeting> {
+    checkSupported(
+      input.provider,
+      ctx.registry.get(input.provider).capabilities,
+      'meeting',
+      input,
+      'scheduleMeeting',
+    );
     const meeting = await ctx.dataSource(input.provider).scheduleMeeting(input);
     ctx.log.info({ provider: input.provider, meetingId: meeting.providerId }, 'meeting scheduled');
     ctx.loaders.meeting.prime(meeting.id, meeting);
@@ -69,6 +84,13 @@ export class MeetingResolver {
     input: StartInstantMeetingInput,
     @Ctx() ctx: Context,
   ): Promise<Meeting> {
+    checkSupported(
+      input.provider,
+      ctx.registry.get(input.provider).capabilities,
+      'instantMeeting',
+      input,
+      'startInstantMeeting',
+    );
     const meeting = await ctx.dataSource(input.provider).startInstantMeeting(input);
     ctx.log.info(
       { provider: input.provider, meetingId: meeting.providerId },
@@ -88,6 +110,13 @@ export class MeetingResolver {
   ): Promise<Meeting> {
     const ref = decodeGlobalIdOf('Meeting', id, 'id');
     // The data source throws NOT_FOUND when the provider does not know the meeting.
+    checkOperation(
+      ref.provider,
+      ctx.registry.get(ref.provider).capabilities,
+      'meeting',
+      'cancel',
+      'cancelMeeting',
+    );
     const meeting = await ctx.dataSource(ref.provider).cancelMeeting(ref);
     ctx.log.info({ provider: ref.provider, meetingId: ref.providerId }, 'meeting cancelled');
     ctx.loaders.meeting.clear(id).prime(id, meeting);

@@ -1,5 +1,6 @@
 import { Ctx, Directive, Query, Resolver } from 'type-graphql';
 
+import { describeCapabilities } from '../providers/capabilities.js';
 import type { Context } from '../server/context.js';
 import { ProviderInfo } from '../schema/types/provider-info.type.js';
 
@@ -14,7 +15,7 @@ export class ProviderResolver {
     return ctx.registry.all().map((m) => ({
       provider: m.provider,
       mode: m.mode,
-      capabilities: m.capabilities,
+      capabilities: describeCapabilities(m.capabilities),
     }));
   }
 }

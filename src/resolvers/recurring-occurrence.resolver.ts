@@ -3,6 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-grap
 import { decodeGlobalIdOf } from '../schema/ids.js';
 import { Meeting } from '../schema/types/meeting.type.js';
 import { RecurringOccurrence } from '../schema/types/recurring-occurrence.type.js';
+import { checkOperation } from '../providers/capabilities.js';
 import type { Context } from '../server/context.js';
 
 @Resolver(() => RecurringOccurrence)
@@ -23,6 +24,13 @@ export class RecurringOccurrenceResolver {
     @Ctx() ctx: Context,
   ): Promise<RecurringOccurrence> {
     const ref = decodeGlobalIdOf('RecurringOccurrence', id, 'id');
+    checkOperation(
+      ref.provider,
+      ctx.registry.get(ref.provider).capabilities,
+      'occurrence',
+      'cancel',
+      'cancelOccurrence',
+    );
     const occurrence = await ctx.dataSource(ref.provider).cancelOccurrence(ref, ref.occurrenceId!);
     ctx.log.info(
       { provider: ref.provider, meetingId: ref.providerId, occurrenceId: ref.occurrenceId },

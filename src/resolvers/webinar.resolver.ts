@@ -4,6 +4,7 @@ import { LookupByCodeArgs } from '../schema/args/lookup-by-code.args.js';
 import { decodeGlobalIdOf } from '../schema/ids.js';
 import { ScheduleWebinarInput } from '../schema/inputs/schedule-webinar.input.js';
 import { Webinar } from '../schema/types/webinar.type.js';
+import { checkOperation, checkSupported } from '../providers/capabilities.js';
 import type { Context } from '../server/context.js';
 import { loadAll, MAX_BATCH_IDS } from './lookup.js';
 
@@ -43,6 +44,13 @@ export class WebinarResolver {
     @Args(() => LookupByCodeArgs) { provider, meetingCode, organizer }: LookupByCodeArgs,
     @Ctx() ctx: Context,
   ): Promise<Webinar | null> {
+    checkOperation(
+      provider,
+      ctx.registry.get(provider).capabilities,
+      'webinar',
+      'lookupByCode',
+      'webinarByCode',
+    );
     const webinar = await ctx
       .dataSource(provider)
       .getWebinarByCode(meetingCode, organizer ?? undefined);
@@ -56,6 +64,13 @@ export class WebinarResolver {
     input: ScheduleWebinarInput,
     @Ctx() ctx: Context,
   ): Promise<Webinar> {
+    checkSupported(
+      input.provider,
+      ctx.registry.get(input.provider).capabilities,
+      'webinar',
+      input,
+      'scheduleWebinar',
+    );
     const webinar = await ctx.dataSource(input.provider).scheduleWebinar(input);
     ctx.log.info({ provider: input.provider, webinarId: webinar.providerId }, 'webinar scheduled');
     ctx.loaders.webinar.prime(webinar.id, webinar);
@@ -68,6 +83,13 @@ export class WebinarResolver {
     @Ctx() ctx: Context,
   ): Promise<Webinar> {
     const ref = decodeGlobalIdOf('Webinar', id, 'id');
+    checkOperation(
+      ref.provider,
+      ctx.registry.get(ref.provider).capabilities,
+      'webinar',
+      'cancel',
+      'cancelWebinar',
+    );
     const webinar = await ctx.dataSource(ref.provider).cancelWebinar(ref);
     ctx.log.info({ provider: ref.provider, webinarId: ref.providerId }, 'webinar cancelled');
     ctx.loaders.webinar.clear(id).prime(id, webinar);

@@ -4,7 +4,7 @@ import { ALL_PROVIDERS, type Provider } from './enums/provider.enum.js';
 /**
  * Opaque global ids. The payload is a small JSON array, base64url-encoded:
  *   [version, kind, provider, providerId, organizer?, occurrenceId?]
- * The organizer rides along because Tencent reads and cancels act as a user (providers.md §1.3:
+ * The organizer rides along because Tencent reads and cancels act as a user (docs/reference/providers.md §1.3:
  * `operator_id`/`userid` on every call; only the creator may read a webinar), so an id alone is
  * enough to read or cancel what it names. Ids stay strings end to end (Tencent ids exceed 2^63).
  */

@@ -1,6 +1,6 @@
 /**
  * Wall-clock time in an IANA zone, with Intl only (no tz library). Used where a provider speaks
- * local time (umeeting `yyyy-MM-dd HH:mm:ss`, providers.md §3.1) and where recurrences repeat on
+ * local time (umeeting `yyyy-MM-dd HH:mm:ss`, docs/reference/providers.md §3.1) and where recurrences repeat on
  * local dates (a weekly 09:00 meeting stays at 09:00 across a DST change).
  */
 export interface LocalDateTime {

@@ -121,7 +121,7 @@ describe('Tencent Meeting emulator: seeds', () => {
   });
 });
 
-describe('Tencent Meeting emulator: signature and headers (providers.md §1.1)', () => {
+describe('Tencent Meeting emulator: signature and headers (docs/reference/providers.md §1.1)', () => {
   it('accepts an SDK-style request: charset=utf-8, 19-digit nonce, empty SdkId', async () => {
     const res = await signedRequest(emulator.url, {
       uri: '/v1/meetings',

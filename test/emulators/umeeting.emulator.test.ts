@@ -8,7 +8,7 @@ import {
 
 /**
  * The umeeting emulator against the seeds (002 schedule, 004 instant with occurrences) and
- * providers.md §3: form POSTs with key + secret, `{status, message, data}` answers.
+ * docs/reference/providers.md §3: form POSTs with key + secret, `{status, message, data}` answers.
  */
 const CREDS = SANDBOX_CREDENTIALS.umeeting;
 
@@ -55,7 +55,7 @@ describe('umeeting emulator', () => {
     emulator.reset();
   });
 
-  describe('auth (providers.md §3.1)', () => {
+  describe('auth (docs/reference/providers.md §3.1)', () => {
     it('refuses a wrong api_secret with a non-200 status and a message, never echoing it', async () => {
       const answer = await post(emulator, '/umeeting/share/schedule', SCHEDULE, {
         api_key: CREDS.apiKey,
@@ -203,7 +203,7 @@ describe('umeeting emulator', () => {
     });
 
     it('expands a weekly rule on two weekdays into exactly those occurrences, each with a uuid', async () => {
-      // weekly_days 2,4 = Monday, Wednesday (1 = Sunday, src/providers/umeeting/umeeting.wire.ts).
+      // weekly_days 2,4 = Monday, Wednesday (1 = Sunday, src/emulators/umeeting/wire.ts).
       const answer = await post(emulator, '/umeeting/share/schedule', {
         ...SCHEDULE,
         recurrence_type: '2',

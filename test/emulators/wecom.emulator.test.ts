@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { startWecomEmulator, type WecomEmulatorHandle } from '../../src/emulators/wecom/index.js';
 
 /**
- * The WeCom emulator over raw HTTP (fetch), checked against seed 003 and providers.md §2:
+ * The WeCom emulator over raw HTTP (fetch), checked against seed 003 and docs/reference/providers.md §2:
  * gettoken, token errors, webinar and meeting routes, validation, visibility, statuses over the
  * clock, and the WeCom-specific faults.
  */
@@ -65,7 +65,7 @@ describe('WeCom emulator', () => {
     return body;
   };
 
-  describe('gettoken (providers.md §2.1)', () => {
+  describe('gettoken (docs/reference/providers.md §2.1)', () => {
     it('issues a token valid for 7200 s and hands out the same one while it is valid', async () => {
       const first = await get(
         `/cgi-bin/gettoken?corpid=${CREDENTIALS.corpId}&corpsecret=${CREDENTIALS.corpSecret}`,

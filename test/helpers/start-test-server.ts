@@ -4,6 +4,7 @@ import { print, type GraphQLFormattedError } from 'graphql';
 import { buildApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
 import type { EmulatorHandle } from '../../src/emulators/emulator-server.js';
+import type { ProviderDescriptor } from '../../src/providers/provider-descriptor.js';
 import { type Provider } from '../../src/schema/enums/provider.enum.js';
 import { createLogger } from '../../src/server/logger.js';
 
@@ -42,18 +43,22 @@ export interface TestServer {
 /**
  * The whole server as a user runs it, on port 0: SANDBOX providers get their emulators on port 0
  * too (through the same wiring as `npm start`). `env` may configure providers LIVE, e.g. pointed
- * at a standalone emulator, to test the production path.
+ * at a standalone emulator, to test the production path. `providers` replaces the descriptor
+ * list (default: the production one), e.g. `[...PROVIDERS, skeletonProvider]`.
  */
 export async function startTestServer(
-  options: { env?: Record<string, string> } = {},
+  options: { env?: Record<string, string>; providers?: readonly ProviderDescriptor[] } = {},
 ): Promise<TestServer> {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', ...options.env });
+  const config = loadConfig(
+    { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', ...options.env },
+    options.providers,
+  );
   const logs: string[] = [];
   const log = createLogger({
     level: config.logLevel,
     destination: { write: (line: string) => void logs.push(line) },
   });
-  const app = await buildApp(config, log);
+  const app = await buildApp(config, log, options.providers);
   const url = await app.server.listen(0, '127.0.0.1');
   const graphqlUrl = `${url}/graphql`;
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
+import { PROVIDERS } from '../../src/providers/providers.js';
 import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -71,8 +72,7 @@ describe('the offline playground', () => {
         if (process.env.PLAYGROUND_SCREENSHOT)
           await page.screenshot({ path: process.env.PLAYGROUND_SCREENSHOT });
         const text = (await result.textContent()) ?? '';
-        for (const provider of ['TENCENT_MEETING', 'WECOM', 'UMEETING'])
-          expect(text).toContain(provider);
+        for (const { provider } of PROVIDERS) expect(text).toContain(provider);
         expect(blocked).toEqual([]);
       } finally {
         await browser.close();

@@ -20,7 +20,7 @@ defineProviderContract('tencent-meeting', {
   },
   // A well-formed 20-digit id (above 2^63) the emulator never issued.
   unknownProviderId: '18000000000000000001',
-  // Tencent reads on behalf of a user (providers.md §1.3).
+  // Tencent reads on behalf of a user (docs/reference/providers.md §1.3).
   organizer: 'contract-user',
   // The test server's emulator runs with the sandbox credentials: same AppId and SecretId, a
   // wrong SecretKey, so the signature fails (200003).

@@ -10,7 +10,7 @@ defineProviderContract('umeeting', {
     provider: GqlProvider.Umeeting,
     subject: 'Contract meeting',
     startTime: minutesFromNow(24 * 60),
-    // More than 30 minutes (seed 002; providers.md §3.4 U-8).
+    // More than 30 minutes (seed 002; docs/reference/providers.md §3.4 U-8).
     endTime: minutesFromNow(24 * 60 + 45),
     organizer: 'contract-user',
     capacity: 10,

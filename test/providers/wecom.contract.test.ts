@@ -11,7 +11,7 @@ defineProviderContract('wecom', {
     provider: GqlProvider.Wecom,
     subject: 'Contract meeting',
     startTime: minutesFromNow(24 * 60),
-    // meeting_duration must be 300–86399 s (providers.md §2.5).
+    // meeting_duration must be 300–86399 s (docs/reference/providers.md §2.5).
     endTime: minutesFromNow(24 * 60 + 45),
     organizer: 'contract-admin',
   }),

@@ -33,7 +33,7 @@ describe('global ids', () => {
     '',
     'not base64!',
     Buffer.from('[2,"Meeting","WECOM","1",null]').toString('base64url'),
-    Buffer.from('[1,"Meeting","ZOOM","1",null]').toString('base64url'),
+    Buffer.from('[1,"Meeting","NOT_A_PROVIDER","1",null]').toString('base64url'),
     Buffer.from('{"a":1}').toString('base64url'),
   ])('refuse the malformed id %j as BAD_USER_INPUT naming the field', (bad) => {
     expect(() => decodeGlobalId(bad, 'ids[2]')).toThrow(

@@ -67,6 +67,41 @@ describe('Tencent mapper: wire → unified', () => {
     });
   });
 
+  it('reports the zone Tencent schedules in: the one given, else Beijing time (§1.3)', () => {
+    const info = {
+      subject: 's',
+      meeting_id: '1',
+      start_time: '1767225600',
+      end_time: '1767229200',
+    };
+    expect(meetingFromWire(info, ctx).timeZone).toBe('Asia/Shanghai');
+    expect(meetingFromWire({ ...info, time_zone: 'Europe/Berlin' }, ctx).timeZone).toBe(
+      'Europe/Berlin',
+    );
+  });
+
+  it('starts a series with its first occurrence, not with start_time', () => {
+    // WEEKDAYS booked from Saturday 2026-01-03 10:00 Beijing time: the first one is on Monday.
+    const meeting = meetingFromWire(
+      {
+        subject: 's',
+        meeting_id: '12345678901234567890',
+        start_time: '1767405600',
+        end_time: '1767409200',
+        status: 'MEETING_STATE_INIT',
+        meeting_type: 1,
+        recurring_rule: { recurring_type: 1, until_type: 1, until_count: 2 },
+        sub_meetings: [
+          { sub_meeting_id: '1767664800', start_time: '1767664800', end_time: '1767668400' },
+          { sub_meeting_id: '1767578400', start_time: '1767578400', end_time: '1767582000' },
+        ],
+      },
+      ctx,
+    );
+    expect(meeting.startTime.toISOString()).toBe('2026-01-05T02:00:00.000Z');
+    expect(meeting.endTime?.toISOString()).toBe('2026-01-05T03:00:00.000Z');
+  });
+
   it('refuses an unquoted id that JSON.parse has already rounded', () => {
     const rounded = JSON.parse('{"meeting_id": 17305428542504531991}').meeting_id;
     expect(() => wireId(rounded, 'meeting_id', 'test')).toThrow(/meeting_id/);

@@ -11,7 +11,7 @@ import {
   type SignatureParts,
 } from '../../src/providers/tencent-meeting/tencent-meeting.signature.js';
 
-// The §1.8 test vectors of providers.md (computed independently and cross-checked against the
+// The §1.8 test vectors of docs/reference/providers.md (computed independently and cross-checked against the
 // official Python SDK's JWTAuthenticator). Copied here: tests never read ../shared at run time.
 const SECRET_ID = 'AKIDexampleSecretId0001';
 const SECRET_KEY = 'exampleSecretKey0001';
@@ -42,7 +42,7 @@ const TV3: SignatureParts = {
   body: '{"userid":"tester","instanceid":1,"reason_code":1}',
 };
 
-describe('Tencent Meeting request signature (providers.md §1.8)', () => {
+describe('Tencent Meeting request signature (docs/reference/providers.md §1.8)', () => {
   it('builds the TV-1 string to sign with four LF-joined parts and an empty body', () => {
     expect(stringToSign(TV1).toString('utf8')).toBe(
       'GET\nX-TC-Key=AKIDexampleSecretId0001&X-TC-Nonce=12345&X-TC-Timestamp=1700000000\n' +

@@ -11,6 +11,7 @@ import {
   parseUmeetingId,
   parseUmeetingInt,
   recurrenceFromWire,
+  recurrenceToForm,
   statusFromWire,
   toInstantForm,
   toScheduleForm,
@@ -164,7 +165,7 @@ describe('umeeting mapper: schedule form', () => {
   });
 });
 
-describe('umeeting mapper: recurrence (providers.md §3.3)', () => {
+describe('umeeting mapper: recurrence (docs/reference/providers.md §3.3)', () => {
   it('writes WEEKLY days in the one umeeting numbering (1 = Sunday) with end_times', () => {
     const form = toScheduleForm(
       schedule({
@@ -261,7 +262,21 @@ describe('umeeting mapper: recurrence (providers.md §3.3)', () => {
     });
   });
 
-  it('reads a monthly n-th weekday, with end_date_time winning over end_times', () => {
+  it('sends the last week of the month (-1) as monthly_week 5, its wire spelling', () => {
+    const form = recurrenceToForm(
+      {
+        frequency: RecurrenceFrequency.MONTHLY,
+        monthWeek: -1,
+        monthWeekDay: Weekday.FRIDAY,
+        count: 2,
+      },
+      new Date('2026-12-25T02:00:00Z'),
+      TZ,
+    );
+    expect(form).toMatchObject({ monthly_week: '5', monthly_week_day: '6' });
+  });
+
+  it('reads a monthly n-th weekday, with end_date_time winning over end_times (5 = the last, -1)', () => {
     const rule = recurrenceFromWire(
       {
         recurrence_type: 3,
@@ -274,7 +289,7 @@ describe('umeeting mapper: recurrence (providers.md §3.3)', () => {
     );
     expect(rule).toMatchObject({
       frequency: RecurrenceFrequency.MONTHLY,
-      monthWeek: 5,
+      monthWeek: -1,
       monthWeekDay: Weekday.FRIDAY,
       monthDay: null,
       count: null,
@@ -305,7 +320,15 @@ describe('umeeting mapper: instant form', () => {
   });
 
   it('maps durationMinutes to duration and refuses a password and a missing capacity', () => {
-    expect(toInstantForm(instant({ durationMinutes: 15 })).duration).toBe('15');
+    expect(toInstantForm(instant({ durationMinutes: 31 })).duration).toBe('31');
+    // Seed 004: instant `duration` "must be greater than 30" too.
+    for (const durationMinutes of [20, 30]) {
+      expect(refusal(() => toInstantForm(instant({ durationMinutes })))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.durationMinutes',
+        rule: 'minDurationMinutes',
+      });
+    }
     expect(refusal(() => toInstantForm(instant({ password: '1234' })))).toMatchObject({
       code: 'UNSUPPORTED_BY_PROVIDER',
       field: 'input.password',
@@ -344,10 +367,11 @@ describe('umeeting mapper: answers → Meeting', () => {
     expect(parseUmeetingId(2 ** 60)).toBeNull();
   });
 
-  it('maps status 0/1/2/3 and del_flag "1" (providers.md §3.2 #3)', () => {
+  it('maps status 0/1/2/3 and del_flag "1" (docs/reference/providers.md §3.2 #3)', () => {
     const f = MeetingStatus.INVALID;
     expect(statusFromWire('0', '0', f)).toBe(MeetingStatus.INIT);
-    expect(statusFromWire(1, undefined, f)).toBe(MeetingStatus.STARTED);
+    // "In progress" does not say whether anyone is in: ABOUT_TO_START (MeetingStatus).
+    expect(statusFromWire(1, undefined, f)).toBe(MeetingStatus.ABOUT_TO_START);
     expect(statusFromWire('2', undefined, f)).toBe(MeetingStatus.CANCELLED);
     expect(statusFromWire(3, undefined, f)).toBe(MeetingStatus.ENDED);
     expect(statusFromWire('0', '1', f)).toBe(MeetingStatus.CANCELLED);
@@ -425,6 +449,26 @@ describe('umeeting mapper: answers → Meeting', () => {
       occurrenceId: '2d3l1sotx4rky8vcipkrku==',
     });
     expect(meeting.occurrences[0]!.meetingId).toBe(meeting.id);
+  });
+
+  it('starts a series with its first occurrence, not the start it was booked from', () => {
+    const form = {
+      topic: 'Sync',
+      meeting_capacity: '10',
+      // A day before seed 004's first occurrence (2020-05-18 10:00): not itself an occurrence.
+      start_time: '2020-05-17 10:00:00',
+      duration: '45',
+      recurrence_type: '1',
+      daily_type: '1',
+      end_times: '3',
+    };
+    const meeting = meetingFromCreate(form, fixture('instant-response.seed-004.json').data, {
+      timeZone: TZ,
+      kind: MeetingKind.SCHEDULED,
+    });
+    expect(meeting.startTime.toISOString()).toBe('2020-05-18T02:00:00.000Z');
+    expect(meeting.endTime?.toISOString()).toBe('2020-05-18T02:45:00.000Z');
+    expect(meeting.startTime).toEqual(meeting.occurrences[0]!.startTime);
   });
 
   it('reads seed 002\'s schedule answer, whose start_time is the placeholder "7"', () => {

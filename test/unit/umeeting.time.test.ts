@@ -6,7 +6,7 @@ import {
   toUmeetingTime,
 } from '../../src/providers/umeeting/umeeting.time.js';
 
-describe('umeeting local times (providers.md §3.1, §3.4 U-16)', () => {
+describe('umeeting local times (docs/reference/providers.md §3.1, §3.4 U-16)', () => {
   it('writes an instant as yyyy-MM-dd HH:mm:ss in Asia/Shanghai (UTC+8)', () => {
     expect(toUmeetingTime(new Date('2026-05-18T02:00:00Z'), 'Asia/Shanghai')).toBe(
       '2026-05-18 10:00:00',

@@ -8,7 +8,7 @@ import {
 } from '../../src/providers/wecom/wecom.errors.js';
 import { Provider } from '../../src/schema/enums/provider.enum.js';
 
-describe('WeCom errcode table (providers.md §2.2)', () => {
+describe('WeCom errcode table (docs/reference/providers.md §2.2)', () => {
   it.each([
     [-1, 'PROVIDER_UNAVAILABLE'],
     [40001, 'PROVIDER_AUTH_FAILED'],
@@ -40,11 +40,12 @@ describe('WeCom errcode table (providers.md §2.2)', () => {
     expect(refreshing).toEqual([40014, 41001, 42001]);
   });
 
-  it('retries reads only for busy and rate-limit codes', () => {
+  it('retries reads only for busy and concurrency-limit codes', () => {
     const retried = [-1, 40001, 40014, 42001, 45009, 45033, 40035].filter(
       (c) => errcodeRule(c).retryRead,
     );
-    expect(retried).toEqual([-1, 45009, 45033]);
+    // 45009 blocks for 60 s (§2.3): asking again at once cannot help, so it is not retried.
+    expect(retried).toEqual([-1, 45033]);
   });
 
   it('gives 45009 the 60 s block of the minute limit as retryAfterSeconds (§2.3)', () => {

@@ -236,7 +236,7 @@ describe('WeCom mapper: seed 003 webinar-get answer', () => {
   });
 });
 
-describe('WeCom mapper: both spellings where the seed and the docs disagree (providers.md §2.6)', () => {
+describe('WeCom mapper: both spellings where the seed and the docs disagree (docs/reference/providers.md §2.6)', () => {
   const base = { meetingid: '1', start_time: '1767225600', end_time: '1767229200' };
 
   it('reads the subject from `title`, else from `subject` (W-1)', () => {
@@ -398,9 +398,10 @@ describe('WeCom mapper: meeting get_info', () => {
 
   it('maps the assumed integer statuses and anything else to INVALID', () => {
     const status = (s: number) => meetingFromWire({ ...answer, status: s }, '42', 'test').status;
+    // 2 "in progress" does not say whether anyone is in: ABOUT_TO_START (MeetingStatus).
     expect([1, 2, 3, 4, 5, 9].map(status)).toEqual([
       MeetingStatus.INIT,
-      MeetingStatus.STARTED,
+      MeetingStatus.ABOUT_TO_START,
       MeetingStatus.ENDED,
       MeetingStatus.CANCELLED,
       MeetingStatus.RECYCLED,

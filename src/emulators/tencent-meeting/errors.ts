@@ -1,7 +1,8 @@
 import type { EmulatorReply, ProviderFaultRenderer } from '../emulator-server.js';
+import type { TmErrorBody } from './wire.js';
 
 /**
- * Tencent-shaped error bodies (providers.md §1.2): a non-2xx status and
+ * Tencent-shaped error bodies (docs/reference/providers.md §1.2): a non-2xx status and
  * `{"error_info":{"error_code","new_error_code","message"}}`. Request errors answer 400 and
  * service errors 500 as the docs say; 9042 answers 403 as the cancel doc lists (1095/42422).
  */
@@ -37,17 +38,18 @@ const HTTP_STATUS: Record<number, number> = {
 
 /**
  * The 9-digit `new_error_code` newer answers carry: `200190303` for 190303 and `101013603` for
- * 13603 in the forum examples (providers.md §1.2); we extend those two patterns by code size.
+ * 13603 in the forum examples (docs/reference/providers.md §1.2); we extend those two patterns by
+ * code size.
  */
 function newErrorCode(code: number): number {
   return code >= 100_000 ? 200_000_000 + code : 101_000_000 + code;
 }
 
 export function tmError(code: number, message: string, status?: number): EmulatorReply {
-  return {
-    status: status ?? HTTP_STATUS[code] ?? 400,
-    body: { error_info: { error_code: code, new_error_code: newErrorCode(code), message } },
+  const body: TmErrorBody = {
+    error_info: { error_code: code, new_error_code: newErrorCode(code), message },
   };
+  return { status: status ?? HTTP_STATUS[code] ?? 400, body };
 }
 
 /** A request validation error: 190004 with a message naming the field. */

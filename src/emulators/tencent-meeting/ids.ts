@@ -1,9 +1,9 @@
 /**
- * Realistic, deterministic ids for one emulator instance (providers.md §1.5 T-M11): meeting ids
- * of 18–20 digits, many above 2^53 and some above 2^63 (seed 000's `17305428542504531991`),
- * 9-digit meeting codes and short join-link slugs. The lengths cycle 20 → 19 → 18, so the
- * first meeting id of a fresh emulator is a 20-digit id above 2^63: tests hit the hard case.
- * Everything is BigInt or string; nothing passes through a JS number.
+ * Realistic, deterministic ids for one emulator instance (docs/reference/providers.md §1.5 T-M11):
+ * meeting ids of 18–20 digits, many above 2^53 and some above 2^63 (seed 000's
+ * `17305428542504531991`), 9-digit meeting codes and short join-link slugs. The lengths cycle 20 →
+ * 19 → 18, so the first meeting id of a fresh emulator is a 20-digit id above 2^63: tests hit the
+ * hard case. Everything is BigInt or string; nothing passes through a JS number.
  */
 const MASK64 = (1n << 64n) - 1n;
 const TEN_19 = 10n ** 19n;

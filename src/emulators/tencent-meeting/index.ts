@@ -7,7 +7,8 @@ import { tencentRoutes } from './routes.js';
 import { TencentMeetingState } from './state.js';
 
 /**
- * The Tencent Meeting sandbox emulator (PRODUCT.md "The sandbox emulators"; providers.md §1).
+ * The Tencent Meeting sandbox emulator (PRODUCT.md "The sandbox emulators";
+ * docs/reference/providers.md §1).
  *
  * Provider paths: `POST /v1/meetings`, `GET /v1/meetings/{id}`, `GET /v1/meetings?meeting_code=…`
  * (and `?userid=…` listing), `PUT /v1/meetings/{id}`, `POST /v1/meetings/{id}/cancel`,
@@ -28,7 +29,7 @@ export interface TencentMeetingEmulatorOptions {
   clock?: EmulatorClock;
   /** Seed of the deterministic id generator (a fresh emulator's first id is 20 digits > 2^63). */
   idSeed?: bigint;
-  /** providers.md §1.5 T-W3 strict reading: webinars must start ≥ 30 min ahead. */
+  /** docs/reference/providers.md §1.5 T-W3 strict reading: webinars must start ≥ 30 min ahead. */
   strictWebinarStart?: boolean;
 }
 

@@ -1,8 +1,4 @@
 import { expandOccurrences, type RecurrenceSpec } from '../../domain/recurrence.js';
-import type {
-  TmMeetingInfo,
-  TmMeetingSettings,
-} from '../../providers/tencent-meeting/tencent-meeting.wire.js';
 import { RecurrenceFrequency } from '../../schema/enums/recurrence-frequency.enum.js';
 import type { EmulatorReply } from '../emulator-server.js';
 import { tmError, TM_ERRORS } from './errors.js';
@@ -30,6 +26,14 @@ import {
   userList,
   type Body,
 } from './validation.js';
+import type {
+  TmJoinMeetingRole,
+  TmMeetingInfo,
+  TmMeetingList,
+  TmMeetingListing,
+  TmMeetingSettings,
+  TmMeetingUpdated,
+} from './wire.js';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 /** Seed 001: "最大支持预定50场子会议" and `until_count` 1–50 (T-M7). */
@@ -255,7 +259,8 @@ export function createMeeting(state: TencentMeetingState, body: Body, now: numbe
     ...(meeting.liveConfig ? { live_config: { live_addr: meeting.liveConfig.live_addr } } : {}),
     ...(meeting.hostKey ? { host_key: meeting.hostKey } : {}),
   };
-  return { status: 200, body: { meeting_number: 1, meeting_info_list: [info] } };
+  const answer: TmMeetingList = { meeting_number: 1, meeting_info_list: [info] };
+  return { status: 200, body: answer };
 }
 
 /** The GET answer for one meeting as `viewer` sees it (the password only to the creator). */
@@ -317,7 +322,55 @@ export function notFound(): EmulatorReply {
   return tmError(TM_ERRORS.MEETING_NOT_EXIST, 'MEETING NOT EXIST');
 }
 
-/** POST /v1/meetings/{id}/cancel, whole series or one `sub_meeting_id` (providers.md §1.3). */
+/** GET /v1/meetings/{id} (§1.3 GET): one meeting as `operator` sees it, or 9003. */
+export function getMeeting(
+  state: TencentMeetingState,
+  id: string,
+  operator: string,
+  now: number,
+): EmulatorReply {
+  const meeting = state.meetings.get(id);
+  if (!meeting) return notFound();
+  const answer: TmMeetingList = {
+    meeting_number: 1,
+    meeting_info_list: [meetingInfo(meeting, operator, now)],
+  };
+  return { status: 200, body: answer };
+}
+
+/**
+ * GET /v1/meetings?meeting_code=… (§1.3, meeting.tencent.com/support/topic/876); without a code
+ * the same path lists the operator's meetings (1095/42421).
+ */
+export function getMeetingByCode(
+  state: TencentMeetingState,
+  query: URLSearchParams,
+  operator: string,
+  now: number,
+): EmulatorReply {
+  const code = query.get('meeting_code');
+  if (code === null) return listMeetings(state, operator, now);
+  if (!/^\d{9}$/.test(code)) reject('meeting_code', 'must be 9 digits');
+  const meeting = state.meetingByCode(code);
+  // [I] An unknown or recycled code answers an empty list (a recycled code can no longer be
+  // looked up: §1.3); the client treats that and 9003 alike.
+  if (!meeting || !codeStillValid(meeting, now)) {
+    const none: TmMeetingList = { meeting_number: 0, meeting_info_list: [] };
+    return { status: 200, body: none };
+  }
+  const answer: TmMeetingList = {
+    meeting_number: 1,
+    meeting_info_list: [
+      { ...meetingInfo(meeting, operator, now), join_meeting_role: role(meeting, operator) },
+    ],
+  };
+  return { status: 200, body: answer };
+}
+
+/**
+ * POST /v1/meetings/{id}/cancel, whole series or one `sub_meeting_id` (docs/reference/providers.md
+ * §1.3).
+ */
 export function cancelMeeting(
   state: TencentMeetingState,
   id: string,
@@ -355,7 +408,10 @@ export function cancelMeeting(
   return { status: 200, body: {} };
 }
 
-/** PUT /v1/meetings/{id} (providers.md §1.3): the creator changes fields; absent = unchanged. */
+/**
+ * PUT /v1/meetings/{id} (docs/reference/providers.md §1.3): the creator changes fields; absent =
+ * unchanged.
+ */
 export function updateMeeting(
   state: TencentMeetingState,
   id: string,
@@ -416,37 +472,33 @@ export function updateMeeting(
       : null;
   }
   state.meetings.set(id, next);
-  return {
-    status: 200,
-    body: {
-      meeting_number: 1,
-      meeting_info_list: [
-        {
-          meeting_id: next.meetingId,
-          meeting_code: next.meetingCode,
-          settings: next.settings,
-          enable_live: next.enableLive,
-          ...(next.liveConfig ? { live_config: { live_addr: next.liveConfig.live_addr } } : {}),
-          ...(next.hostKey ? { host_key: next.hostKey } : {}),
-        },
-      ],
-    },
+  const answer: TmMeetingList<TmMeetingUpdated> = {
+    meeting_number: 1,
+    meeting_info_list: [
+      {
+        meeting_id: next.meetingId,
+        meeting_code: next.meetingCode,
+        settings: next.settings,
+        enable_live: next.enableLive,
+        ...(next.liveConfig ? { live_config: { live_addr: next.liveConfig.live_addr } } : {}),
+        ...(next.hostKey ? { host_key: next.hostKey } : {}),
+      },
+    ],
   };
+  return { status: 200, body: answer };
 }
 
 /** Whether a by-code lookup still finds it: a recycled code can no longer be looked up (§1.3). */
-export function codeStillValid(meeting: StoredMeeting, now: number): boolean {
+function codeStillValid(meeting: StoredMeeting, now: number): boolean {
   const lastStart =
     meeting.subMeetings.length > 0 ? meeting.subMeetings.at(-1)!.start : meeting.start;
   return now < lastStart + RECYCLE_AFTER_SECONDS;
 }
 
-/** Listing (GET /v1/meetings?userid=…): upcoming and in-progress meetings of the operator (§1.3). */
-export function listMeetings(
-  state: TencentMeetingState,
-  operator: string,
-  now: number,
-): EmulatorReply {
+/**
+ * Listing (GET /v1/meetings?userid=…): upcoming and in-progress meetings of the operator (§1.3).
+ */
+function listMeetings(state: TencentMeetingState, operator: string, now: number): EmulatorReply {
   const list = [...state.meetings.values()]
     .filter(
       (m) => m.creator === operator || m.hosts.includes(operator) || m.invitees.includes(operator),
@@ -460,25 +512,23 @@ export function listMeetings(
       ) {
         return false;
       }
-      // One-off meetings drop out 1 h after their scheduled end (providers.md §1.3).
+      // One-off meetings drop out 1 h after their scheduled end (docs/reference/providers.md §1.3).
       return m.meetingType === 1 || now < m.end + 3600;
     })
     .sort((a, b) => a.start - b.start)
     .slice(0, 20)
     .map((m) => ({ ...meetingInfo(m, operator, now), join_meeting_role: role(m, operator) }));
-  return {
-    status: 200,
-    body: {
-      meeting_number: list.length,
-      meeting_info_list: list,
-      remaining: 0,
-      next_pos: 0,
-      next_cursory: 0,
-    },
+  const answer: TmMeetingListing = {
+    meeting_number: list.length,
+    meeting_info_list: list,
+    remaining: 0,
+    next_pos: 0,
+    next_cursory: 0,
   };
+  return { status: 200, body: answer };
 }
 
-export function role(meeting: StoredMeeting, operator: string): string {
+function role(meeting: StoredMeeting, operator: string): TmJoinMeetingRole {
   if (meeting.creator === operator) return 'creator';
   if (meeting.hosts.includes(operator)) return 'hoster';
   return 'invitee';
@@ -486,7 +536,7 @@ export function role(meeting: StoredMeeting, operator: string): string {
 
 /**
  * The meeting `id` as its creator may change it (cancel, update): 9003 when unknown, 9042 for
- * anyone else (only the creator may, providers.md §1.3), 9007 once cancelled.
+ * anyone else (only the creator may, docs/reference/providers.md §1.3), 9007 once cancelled.
  */
 function creatorsOpenMeeting(
   state: TencentMeetingState,

@@ -3,47 +3,27 @@ import type { EmulatorReply, EmulatorRequest, EmulatorRoute } from '../emulator-
 import type { TencentRequestAuthenticator } from './auth.js';
 import {
   cancelMeeting,
-  codeStillValid,
   createMeeting,
-  listMeetings,
-  meetingInfo,
-  notFound,
-  role,
+  getMeeting,
+  getMeetingByCode,
   updateMeeting,
 } from './meetings.js';
 import type { TencentMeetingState } from './state.js';
-import { INSTANCE_IDS, parseBody, reject, RejectedRequest, type Body } from './validation.js';
+import { operatorOf, parseBody, RejectedRequest, type Body } from './validation.js';
 import { cancelWebinar, createWebinar, getWebinar } from './webinars.js';
+
+/*
+ * The Tencent Meeting HTTP routes (docs/reference/providers.md §1.3, §1.4): path, method and
+ * journal operation name of each call, and the wrapper that signature-checks every request
+ * (auth.ts) and turns a validation failure (validation.ts) into its Tencent error. The handlers
+ * live in meetings.ts and webinars.ts.
+ */
 
 export interface RouteContext {
   state: TencentMeetingState;
   auth: TencentRequestAuthenticator;
   clock: EmulatorClock;
   strictWebinarStart: boolean;
-}
-
-/**
- * The operator of a read: `operator_id` + `operator_id_type` (current docs and SDKs) or the
- * older `userid`, plus `instanceid` (providers.md §1.3 GET).
- */
-function operatorOf(query: URLSearchParams): string {
-  const instance = query.get('instanceid');
-  if (instance === null) reject('instanceid', 'is required');
-  if (!/^\d+$/.test(instance) || !(INSTANCE_IDS as readonly number[]).includes(Number(instance))) {
-    reject('instanceid', 'is not a known device type');
-  }
-  const operatorId = query.get('operator_id');
-  if (operatorId) {
-    const type = query.get('operator_id_type');
-    if (type === null) reject('operator_id_type', 'is required with operator_id');
-    // 1 userid, 2 openid (both name a user here); 3 rooms_id is not a user that can read.
-    if (type !== '1' && type !== '2')
-      reject('operator_id_type', 'must be 1 (userid) or 2 (openid)');
-    return operatorId;
-  }
-  const userid = query.get('userid');
-  if (!userid) reject('operator_id', 'operator_id or userid is required');
-  return userid;
 }
 
 type Handler = (req: EmulatorRequest, params: string[], now: number) => EmulatorReply;
@@ -63,12 +43,13 @@ function guarded(ctx: RouteContext, handler: Handler, options: { registered?: bo
 }
 
 const body = (req: EmulatorRequest): Body => parseBody(req.rawBody);
+/** Tencent ids reach 20 digits, above 2^63 (§1.5 T-M11): matched as text, never as numbers. */
 const ID = '(\\d{1,24})';
 
 /**
  * Provider routes. Journal operation names: createMeeting, getMeeting, getMeetingByCode
  * (also the user listing), updateMeeting, cancelMeeting, createWebinar, getWebinar,
- * cancelWebinar.
+ * cancelWebinar. Webinar calls need `X-TC-Registered: 1` (seed 000).
  */
 export function tencentRoutes(ctx: RouteContext): EmulatorRoute[] {
   const { state } = ctx;
@@ -83,44 +64,15 @@ export function tencentRoutes(ctx: RouteContext): EmulatorRoute[] {
       method: 'GET',
       path: new RegExp(`^/v1/meetings/${ID}/?$`),
       operation: 'getMeeting',
-      handle: guarded(ctx, (req, [id], now) => {
-        const operator = operatorOf(req.query);
-        const meeting = state.meetings.get(id!);
-        if (!meeting) return notFound();
-        return {
-          status: 200,
-          body: { meeting_number: 1, meeting_info_list: [meetingInfo(meeting, operator, now)] },
-        };
-      }),
+      handle: guarded(ctx, (req, [id], now) => getMeeting(state, id!, operatorOf(req.query), now)),
     },
     {
       method: 'GET',
       path: /^\/v1\/meetings\/?$/,
       operation: 'getMeetingByCode',
-      handle: guarded(ctx, (req, _p, now) => {
-        const operator = operatorOf(req.query);
-        const code = req.query.get('meeting_code');
-        if (code === null) return listMeetings(state, operator, now);
-        if (!/^\d{9}$/.test(code)) reject('meeting_code', 'must be 9 digits');
-        const meeting = state.meetingByCode(code);
-        // [I] An unknown or recycled code answers an empty list (a recycled code can no longer
-        // be looked up: providers.md §1.3); the client treats that and 9003 alike.
-        if (!meeting || !codeStillValid(meeting, now)) {
-          return { status: 200, body: { meeting_number: 0, meeting_info_list: [] } };
-        }
-        return {
-          status: 200,
-          body: {
-            meeting_number: 1,
-            meeting_info_list: [
-              {
-                ...meetingInfo(meeting, operator, now),
-                join_meeting_role: role(meeting, operator),
-              },
-            ],
-          },
-        };
-      }),
+      handle: guarded(ctx, (req, _p, now) =>
+        getMeetingByCode(state, req.query, operatorOf(req.query), now),
+      ),
     },
     {
       method: 'PUT',
@@ -152,9 +104,7 @@ export function tencentRoutes(ctx: RouteContext): EmulatorRoute[] {
       handle: guarded(
         ctx,
         (req, _p, now) => getWebinar(state, req.query, operatorOf(req.query), now),
-        {
-          registered: true,
-        },
+        { registered: true },
       ),
     },
     {

@@ -1,11 +1,13 @@
-import type {
-  TmLiveConfigRequest,
-  TmMeetingSettings,
-  TmWebinarMediaSetting,
-} from '../../providers/tencent-meeting/tencent-meeting.wire.js';
 import { TencentIdGenerator } from './ids.js';
+import type {
+  TmLiveConfig,
+  TmMeetingSettings,
+  TmMeetingState,
+  TmRecurringRule,
+  TmWebinarMediaSetting,
+} from './wire.js';
 
-/** One occurrence of a recurring meeting (`sub_meetings[]`, providers.md §1.3). */
+/** One occurrence of a recurring meeting (`sub_meetings[]`, docs/reference/providers.md §1.3). */
 export interface StoredSubMeeting {
   /** Tencent sub-meeting ids look like the occurrence's start epoch second. */
   subMeetingId: string;
@@ -30,15 +32,10 @@ export interface StoredMeeting {
   settings: TmMeetingSettings;
   /** 0 one-off, 1 recurring. */
   meetingType: number;
-  recurringRule: {
-    recurring_type: number;
-    until_type: number;
-    until_date?: number;
-    until_count?: number;
-  } | null;
+  recurringRule: TmRecurringRule | null;
   subMeetings: StoredSubMeeting[];
   enableLive: boolean;
-  liveConfig: (TmLiveConfigRequest & { live_addr: string }) | null;
+  liveConfig: TmLiveConfig | null;
   joinUrl: string;
   timeZone: string;
   hostKey: string | null;
@@ -118,23 +115,20 @@ export class TencentMeetingState {
   }
 }
 
-/** 30 days after the scheduled start the code is reclaimed (providers.md §1.3). */
+/** 30 days after the scheduled start the code is reclaimed (docs/reference/providers.md §1.3). */
 export const RECYCLE_AFTER_SECONDS = 30 * 24 * 3600;
 
-export type TmState =
-  | 'MEETING_STATE_INIT'
-  | 'MEETING_STATE_CANCELLED'
-  | 'MEETING_STATE_STARTED'
-  | 'MEETING_STATE_ENDED'
-  | 'MEETING_STATE_ABOUT_TO_START'
-  | 'MEETING_STATE_RECYCLED';
-
 /**
- * Status over time for one scheduled slot (providers.md §1.3): INIT before the start;
- * ABOUT_TO_START past the start and before the end with nobody in, STARTED with someone in
+ * Status over time for one scheduled slot (docs/reference/providers.md §1.3): INIT before the
+ * start; ABOUT_TO_START past the start and before the end with nobody in, STARTED with someone in
  * (see `join`); ENDED past the end; RECYCLED 30 days after the start.
  */
-export function slotState(start: number, end: number, now: number, occupied = false): TmState {
+export function slotState(
+  start: number,
+  end: number,
+  now: number,
+  occupied = false,
+): TmMeetingState {
   if (now >= start + RECYCLE_AFTER_SECONDS) return 'MEETING_STATE_RECYCLED';
   if (now >= end) return 'MEETING_STATE_ENDED';
   if (now >= start) return occupied ? 'MEETING_STATE_STARTED' : 'MEETING_STATE_ABOUT_TO_START';
@@ -149,8 +143,10 @@ export function currentSubMeeting(
   return meeting.subMeetings.find((s) => !s.deleted && s.end > now);
 }
 
-/** A meeting's state: a series follows its current occurrence, or its last one when all are over. */
-export function meetingState(meeting: StoredMeeting, now: number): TmState {
+/**
+ * A meeting's state: a series follows its current occurrence, or its last one when all are over.
+ */
+export function meetingState(meeting: StoredMeeting, now: number): TmMeetingState {
   if (meeting.cancelled) return 'MEETING_STATE_CANCELLED';
   if (meeting.meetingType !== 1)
     return slotState(meeting.start, meeting.end, now, meeting.occupied);
@@ -162,7 +158,7 @@ export function meetingState(meeting: StoredMeeting, now: number): TmState {
   return slotState(last.start, last.end, now);
 }
 
-export function webinarState(webinar: StoredWebinar, now: number): TmState {
+export function webinarState(webinar: StoredWebinar, now: number): TmMeetingState {
   if (webinar.cancelled) return 'MEETING_STATE_CANCELLED';
   return slotState(webinar.start, webinar.end, now, webinar.occupied);
 }

@@ -17,7 +17,10 @@ export function reject(field: string, rule: string): never {
 
 export type Body = Record<string, unknown>;
 
-/** Parses the raw body as a JSON object (seed 000's example with a trailing comma is rejected, T-W4). */
+/**
+ * Parses the raw body as a JSON object (seed 000's example with a trailing comma is rejected,
+ * T-W4).
+ */
 export function parseBody(raw: Buffer): Body {
   let parsed: unknown;
   try {
@@ -145,4 +148,29 @@ export function optionalObject(body: Body, field: string): Body | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'object' || Array.isArray(value)) reject(field, 'must be an object');
   return value as Body;
+}
+
+/**
+ * The operator of a read: `operator_id` + `operator_id_type` (current docs and SDKs) or the
+ * older `userid`, plus `instanceid` (docs/reference/providers.md §1.3 GET: the emulator accepts
+ * either form).
+ */
+export function operatorOf(query: URLSearchParams): string {
+  const instance = query.get('instanceid');
+  if (instance === null) reject('instanceid', 'is required');
+  if (!/^\d+$/.test(instance) || !(INSTANCE_IDS as readonly number[]).includes(Number(instance))) {
+    reject('instanceid', 'is not a known device type');
+  }
+  const operatorId = query.get('operator_id');
+  if (operatorId) {
+    const type = query.get('operator_id_type');
+    if (type === null) reject('operator_id_type', 'is required with operator_id');
+    // 1 userid, 2 openid (both name a user here); 3 rooms_id is not a user that can read.
+    if (type !== '1' && type !== '2')
+      reject('operator_id_type', 'must be 1 (userid) or 2 (openid)');
+    return operatorId;
+  }
+  const userid = query.get('userid');
+  if (!userid) reject('operator_id', 'operator_id or userid is required');
+  return userid;
 }

@@ -1,8 +1,3 @@
-import type {
-  TmWebinarCreated,
-  TmWebinarInfo,
-  TmWebinarMediaSetting,
-} from '../../providers/tencent-meeting/tencent-meeting.wire.js';
 import type { EmulatorReply } from '../emulator-server.js';
 import { tmError, TM_ERRORS } from './errors.js';
 import { caller, notFound } from './meetings.js';
@@ -26,6 +21,7 @@ import {
   userList,
   type Body,
 } from './validation.js';
+import type { TmWebinarCreated, TmWebinarInfo, TmWebinarMediaSetting } from './wire.js';
 
 const LINK_HOST = 'https://meeting.tencent.com';
 const MEDIA_BOOLEANS = [
@@ -72,8 +68,8 @@ function mediaSettingOf(raw: Body | undefined): TmWebinarMediaSetting {
 
 export interface WebinarCreateOptions {
   /**
-   * providers.md §1.5 T-W3: by default the literal reading of seed 000 (start not earlier than
-   * now − 30 min); strict: start at least 30 min in the future.
+   * docs/reference/providers.md §1.5 T-W3: by default the literal reading of seed 000 (start not
+   * earlier than now − 30 min); strict: start at least 30 min in the future.
    */
   strictStart: boolean;
 }
@@ -219,7 +215,10 @@ export function webinarInfo(w: StoredWebinar, now: number): TmWebinarInfo {
   };
 }
 
-/** GET /v1/webinars?meeting_id=…|meeting_code=… — only the creator may query (providers.md §1.4). */
+/**
+ * GET /v1/webinars?meeting_id=…|meeting_code=… — only the creator may query
+ * (docs/reference/providers.md §1.4).
+ */
 export function getWebinar(
   state: TencentMeetingState,
   query: URLSearchParams,
@@ -241,7 +240,7 @@ export function getWebinar(
   return { status: 200, body: webinarInfo(webinar, now) };
 }
 
-/** POST /v1/webinars/{id}/cancel (providers.md §1.4). */
+/** POST /v1/webinars/{id}/cancel (docs/reference/providers.md §1.4). */
 export function cancelWebinar(
   state: TencentMeetingState,
   id: string,

@@ -5,10 +5,10 @@ import type { EmulatorReply } from '../emulator-server.js';
 import { UMEETING_EMULATOR_STATUS, fail } from './errors.js';
 
 /**
- * umeeting auth: `api_key` and `api_secret` as form parameters on every call (providers.md §3.1).
- * The first doc revisions spelled the secret `api_secure`; it is accepted as an alias (§3.1).
- * Returns the refusal, or undefined when the caller is authenticated. The answer never says which
- * of the two was wrong, and never echoes either.
+ * umeeting auth: `api_key` and `api_secret` as form parameters on every call
+ * (docs/reference/providers.md §3.1). The first doc revisions spelled the secret `api_secure`; it
+ * is accepted as an alias (§3.1). Returns the refusal, or undefined when the caller is
+ * authenticated. The answer never says which of the two was wrong, and never echoes either.
  */
 export function checkCredentials(
   form: URLSearchParams,

@@ -7,7 +7,7 @@ import { umeetingRoutes } from './routes.js';
 import { UmeetingEmulatorState } from './state.js';
 
 /**
- * The Systec umeeting emulator (providers.md §3; seeds 002 and 004): form POSTs with
+ * The Systec umeeting emulator (docs/reference/providers.md §3; seeds 002 and 004): form POSTs with
  * `api_key` + `api_secret`, `{status, message, data}` answers, meetings whose status follows the
  * clock, recurring series with real occurrences (expanded by src/domain/recurrence.ts in
  * `timeZone`), and the shared `/__admin/` control plane.
@@ -28,7 +28,9 @@ export interface UmeetingEmulatorOptions {
   host?: string;
   port?: number;
   clock?: EmulatorClock;
-  /** The zone umeeting local times are in (default Asia/Shanghai, providers.md §3.1). */
+  /**
+   * The zone umeeting local times are in (default Asia/Shanghai, docs/reference/providers.md §3.1).
+   */
   timeZone?: string;
   /**
    * Accept recurrence fields on `/umeeting/share/instant`, as seed 004's four-minute-lived doc

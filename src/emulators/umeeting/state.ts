@@ -1,14 +1,14 @@
 import { randomBytes, randomInt } from 'node:crypto';
 
-/**
- * The umeeting emulator's memory: meetings by meeting number, occurrences by uuid, and the rules
- * that turn the clock into a status (providers.md §3.2 #3: 0 booked, 1 in progress, 2 cancelled,
- * 3 ended). Nobody joins an emulated meeting, so the emulator assumes the host starts it at its
- * start time: booked before the start, in progress until start + duration, ended after.
- */
+import { UMEETING_STATUS, type UmeetingMeetingType, type UmeetingStatus } from './wire.js';
 
-export const STATUS = { BOOKED: 0, IN_PROGRESS: 1, CANCELLED: 2, ENDED: 3 } as const;
-export type UmeetingStatusValue = (typeof STATUS)[keyof typeof STATUS];
+/**
+ * The umeeting emulator's memory: meetings by meeting number, occurrences by uuid, the ids and
+ * host secrets it hands out, and the rules that turn the clock into a status
+ * (docs/reference/providers.md §3.2 #3; values in wire.ts). Nobody joins an emulated meeting, so
+ * the emulator assumes the host starts it at its start time: booked before the start, in
+ * progress until start + duration, ended after.
+ */
 
 export interface EmulatedOccurrence {
   uuid: string;
@@ -20,7 +20,7 @@ export interface EmulatedOccurrence {
 export interface EmulatedMeeting {
   id: string;
   /** `/share/list` spelling: 1 instant, 2 scheduled. */
-  type: 1 | 2;
+  type: UmeetingMeetingType;
   topic: string;
   startMs: number;
   durationMinutes: number;
@@ -33,7 +33,8 @@ export interface EmulatedMeeting {
   /** Recurrence fields as accepted (normalised), echoed by get; null for a one-off meeting. */
   recurrence: Record<string, string> | null;
   occurrences: EmulatedOccurrence[];
-  // Host secrets (providers.md §3.4 U-15): generated per meeting, returned on create only.
+  // Host secrets (docs/reference/providers.md §3.4 U-15): generated per meeting, returned on create
+  // only.
   hostKey: string;
   hostId: string;
   token: string;
@@ -103,26 +104,22 @@ export class UmeetingEmulatorState {
     return series && occurrence ? { meeting: series, occurrence } : undefined;
   }
 
-  statusOf(meeting: EmulatedMeeting, nowMs: number): UmeetingStatusValue {
-    if (meeting.deleted) return STATUS.CANCELLED;
-    if (meeting.endedAtMs !== null) return STATUS.ENDED;
+  statusOf(meeting: EmulatedMeeting, nowMs: number): UmeetingStatus {
+    if (meeting.deleted) return UMEETING_STATUS.CANCELLED;
+    if (meeting.endedAtMs !== null) return UMEETING_STATUS.ENDED;
     if (meeting.recurrence === null)
       return byClock(meeting.startMs, meeting.durationMinutes, nowMs);
     const open = meeting.occurrences.filter((o) => o.closed !== 'cancelled');
-    if (open.length === 0) return STATUS.CANCELLED;
+    if (open.length === 0) return UMEETING_STATUS.CANCELLED;
     const statuses = open.map((o) => this.occurrenceStatus(meeting, o, nowMs));
-    if (statuses.includes(STATUS.IN_PROGRESS)) return STATUS.IN_PROGRESS;
-    if (statuses.includes(STATUS.BOOKED)) return STATUS.BOOKED;
-    return STATUS.ENDED;
+    if (statuses.includes(UMEETING_STATUS.IN_PROGRESS)) return UMEETING_STATUS.IN_PROGRESS;
+    if (statuses.includes(UMEETING_STATUS.BOOKED)) return UMEETING_STATUS.BOOKED;
+    return UMEETING_STATUS.ENDED;
   }
 
-  occurrenceStatus(
-    meeting: EmulatedMeeting,
-    o: EmulatedOccurrence,
-    nowMs: number,
-  ): UmeetingStatusValue {
-    if (meeting.deleted || o.closed === 'cancelled') return STATUS.CANCELLED;
-    if (o.closed === 'ended' || meeting.endedAtMs !== null) return STATUS.ENDED;
+  occurrenceStatus(meeting: EmulatedMeeting, o: EmulatedOccurrence, nowMs: number): UmeetingStatus {
+    if (meeting.deleted || o.closed === 'cancelled') return UMEETING_STATUS.CANCELLED;
+    if (o.closed === 'ended' || meeting.endedAtMs !== null) return UMEETING_STATUS.ENDED;
     return byClock(o.startMs, meeting.durationMinutes, nowMs);
   }
 
@@ -132,8 +129,8 @@ export class UmeetingEmulatorState {
   }
 }
 
-function byClock(startMs: number, durationMinutes: number, nowMs: number): UmeetingStatusValue {
-  if (nowMs < startMs) return STATUS.BOOKED;
-  if (nowMs < startMs + durationMinutes * 60_000) return STATUS.IN_PROGRESS;
-  return STATUS.ENDED;
+function byClock(startMs: number, durationMinutes: number, nowMs: number): UmeetingStatus {
+  if (nowMs < startMs) return UMEETING_STATUS.BOOKED;
+  if (nowMs < startMs + durationMinutes * 60_000) return UMEETING_STATUS.IN_PROGRESS;
+  return UMEETING_STATUS.ENDED;
 }

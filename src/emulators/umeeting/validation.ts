@@ -1,19 +1,15 @@
 import { expandOccurrences, type RecurrenceSpec } from '../../domain/recurrence.js';
 import { RecurrenceFrequency } from '../../schema/enums/recurrence-frequency.enum.js';
 import { WEEKDAY_ORDER, type Weekday } from '../../schema/enums/weekday.enum.js';
-import { fromUmeetingEndDate, fromUmeetingTime } from '../../providers/umeeting/umeeting.time.js';
-import {
-  UMEETING_WEEKDAY,
-  splitWeeklyDays,
-  weekdayFromUmeeting,
-} from '../../providers/umeeting/umeeting.wire.js';
 import { isoWeekday, toLocal } from '../../util/zoned-time.js';
+import { parseUmeetingEndDate, parseUmeetingTime } from './time.js';
+import { splitWeeklyDays, UMEETING_WEEKDAY_NUMBER, weekdayOfNumber } from './wire.js';
 
 /**
  * What the umeeting emulator checks on `/share/schedule` and `/share/instant`, from the seeds and
- * providers.md §3.2–§3.4. Each failure is one message, as umeeting answers (`message`).
- * The weekday numbering and the local-time format are the provider's, imported from the one place
- * that states them (src/providers/umeeting/umeeting.wire.ts, umeeting.time.ts).
+ * docs/reference/providers.md §3.2–§3.4. Each failure is one message, as umeeting answers
+ * (`message`). The local-time format (time.ts) and the weekday numbering (wire.ts) are the
+ * emulator's own statements of the provider's facts, independent of the client's.
  */
 
 export class FormError extends Error {}
@@ -96,7 +92,7 @@ export function parseCreateForm(form: URLSearchParams, ctx: CreateContext): Pars
   if (ctx.endpoint === 'schedule') {
     const rawStart = form.get('start_time');
     if (!rawStart) throw new FormError('start_time is required');
-    const start = fromUmeetingTime(rawStart, ctx.timeZone);
+    const start = parseUmeetingTime(rawStart, ctx.timeZone);
     if (!start) throw new FormError('start_time must be formatted yyyy-MM-dd HH:mm:ss');
     startMs = start.getTime();
     const duration = integer(form, 'duration', -1_000_000, 1_000_000);
@@ -151,7 +147,10 @@ export function parseCreateForm(form: URLSearchParams, ctx: CreateContext): Pars
   };
 }
 
-/** Recurrence fields (providers.md §3.3) → the normalised fields and the occurrence starts. */
+/**
+ * Recurrence fields (docs/reference/providers.md §3.3) → the normalised fields and the occurrence
+ * starts.
+ */
 function parseRecurrence(
   form: URLSearchParams,
   start: Date,
@@ -177,15 +176,15 @@ function parseRecurrence(
       const parts = splitWeeklyDays(raw);
       if (parts.length === 0) throw new FormError('weekly_days must list days from 1 to 7');
       days = parts.map((p) => {
-        const day = /^\d$/.test(p) ? weekdayFromUmeeting(Number(p)) : undefined;
+        const day = /^\d$/.test(p) ? weekdayOfNumber(Number(p)) : undefined;
         if (!day) throw new FormError('weekly_days must list days from 1 to 7');
         return day;
       });
     }
-    const numbers = [...new Set(days.map((d) => UMEETING_WEEKDAY[d]))].sort((a, b) => a - b);
+    const numbers = [...new Set(days.map((d) => UMEETING_WEEKDAY_NUMBER[d]))].sort((a, b) => a - b);
     fields.weekly_days = numbers.join(',');
     spec.frequency = RecurrenceFrequency.WEEKLY;
-    spec.weekDays = numbers.map((n) => weekdayFromUmeeting(n)!);
+    spec.weekDays = numbers.map((n) => weekdayOfNumber(n)!);
   } else {
     spec.frequency = RecurrenceFrequency.MONTHLY;
     const monthDay = integer(form, 'monthly_day', 1, 31);
@@ -202,17 +201,18 @@ function parseRecurrence(
       fields.monthly_week = String(monthWeek);
       fields.monthly_week_day = String(monthWeekDay);
       spec.monthWeek = monthWeek;
-      spec.monthWeekDay = weekdayFromUmeeting(monthWeekDay)!;
+      spec.monthWeekDay = weekdayOfNumber(monthWeekDay)!;
     } else {
       fields.monthly_day = String(local.day);
       spec.monthDay = local.day;
     }
   }
 
-  // An end condition is required; end_date_time wins over end_times (providers.md §3.3, U-3).
+  // An end condition is required; end_date_time wins over end_times (docs/reference/providers.md
+  // §3.3, U-3).
   const rawEnd = get(form, 'end_date_time');
   if (rawEnd !== undefined) {
-    const until = fromUmeetingEndDate(rawEnd, timeZone);
+    const until = parseUmeetingEndDate(rawEnd, timeZone);
     if (!until)
       throw new FormError('end_date_time must be formatted yyyy-MM-dd HH:mm:ss or yyyy-MM-dd');
     if (until.getTime() < start.getTime())

@@ -1,9 +1,10 @@
 import type { WecomCredentials } from '../../config/config.types.js';
 import { EmulatorClock } from '../clock.js';
 import { startEmulatorServer, type EmulatorHandle } from '../emulator-server.js';
-import { wecomFaultRenderer } from './wecom.errors.js';
-import { wecomRoutes } from './wecom.routes.js';
-import { WecomEmulatorState, type WecomApp } from './wecom.state.js';
+import type { WecomApp } from './auth.js';
+import { wecomFaultRenderer } from './errors.js';
+import { wecomRoutes } from './routes.js';
+import { WecomEmulatorState } from './state.js';
 
 export interface WecomEmulatorOptions {
   credentials: WecomCredentials;
@@ -12,12 +13,12 @@ export interface WecomEmulatorOptions {
   clock?: EmulatorClock;
   /**
    * More self-built apps of the same (or another) corp. Each secret is its own app with its own
-   * token, and sees only the webinars and meetings it created (providers.md §2.4).
+   * token, and sees only the webinars and meetings it created (docs/reference/providers.md §2.4).
    */
   otherApps?: WecomCredentials[];
   /**
    * `meeting/create` also answers `meeting_code` and `meeting_link` (default true). The
-   * documented answer has only `meetingid` and `excess_users` (providers.md §2.5).
+   * documented answer has only `meetingid` and `excess_users` (docs/reference/providers.md §2.5).
    */
   meetingCreateAnswersCode?: boolean;
 }
@@ -27,7 +28,7 @@ export interface WecomEmulatorHandle extends EmulatorHandle {
 }
 
 /**
- * The WeCom (企业微信) meeting/webinar emulator: providers.md §2, seed 003.
+ * The WeCom (企业微信) meeting/webinar emulator: docs/reference/providers.md §2, seed 003.
  *
  * Provider paths and their journal operation names:
  * | operation             | request                                          |

@@ -1,11 +1,6 @@
 import type { Logger } from 'pino';
 
-import {
-  BadUserInputError,
-  NotFoundError,
-  OutcomeUnknownError,
-  ProviderError,
-} from '../../errors/api-errors.js';
+import { BadUserInputError, NotFoundError, ProviderError } from '../../errors/api-errors.js';
 import { MeetingStatus } from '../../schema/enums/meeting-status.enum.js';
 import { Provider } from '../../schema/enums/provider.enum.js';
 import type { ScheduleMeetingInput } from '../../schema/inputs/schedule-meeting.input.js';
@@ -15,6 +10,8 @@ import type { Meeting } from '../../schema/types/meeting.type.js';
 import type { RecurringOccurrence } from '../../schema/types/recurring-occurrence.type.js';
 import type { Webinar } from '../../schema/types/webinar.type.js';
 import type { MeetingProvider, RequestScope, ResourceRef } from '../meeting-provider.js';
+import { readEach } from '../pipeline/concurrency.js';
+import { unreadableAnswer } from '../pipeline/outcomes.js';
 import type { TencentMeetingClient } from './tencent-meeting.client.js';
 import {
   firstMeetingInfo,
@@ -29,16 +26,16 @@ import {
 import type { TmCreateMeetingRequest } from './tencent-meeting.wire.js';
 
 const PROVIDER = Provider.TENCENT_MEETING;
-/** Parallel reads per batch: enough for a page of ids, gentle on the 300/min app limit (§1.6). */
-const READ_CONCURRENCY = 8;
-/** Caller-defined and required by the cancel APIs (providers.md §1.3/§1.4). */
+/** Caller-defined and required by the cancel APIs (docs/reference/providers.md §1.3/§1.4). */
 const REASON_CODE = 1;
+/** `error_code` of a cancel whose meeting or webinar is already cancelled (docs/reference/providers.md §1.3). */
+const ALREADY_CANCELLED = 9007;
 
 /**
  * Tencent Meeting data source (STYLE habit 1), made per request from the long-lived client.
  * Tencent acts on behalf of a user on every call, so reads and cancels need the organizer that
  * rides in the global id (`ResourceRef.organizer`); reads send it as
- * `operator_id=<userid>&operator_id_type=1&instanceid=1` (providers.md §1.3).
+ * `operator_id=<userid>&operator_id_type=1&instanceid=1` (docs/reference/providers.md §1.3).
  */
 export class TencentMeetingDataSource implements MeetingProvider {
   readonly provider = PROVIDER;
@@ -54,8 +51,9 @@ export class TencentMeetingDataSource implements MeetingProvider {
   }
 
   /**
-   * Books a one-off or recurring meeting (optionally live-streamed). A one-off meeting is one
-   * upstream call; a series is read back for its occurrences (`sub_meetings`).
+   * Books a one-off or recurring meeting (optionally live-streamed), then reads it back: the
+   * create answer echoes little (seed 001: one setting, no participants; docs/reference/providers.md §1.5 T-M8) and no
+   * occurrences, so the answer is what any later read answers.
    */
   async scheduleMeeting(input: ScheduleMeetingInput): Promise<Meeting> {
     const body = toCreateMeetingRequest(input);
@@ -86,55 +84,66 @@ export class TencentMeetingDataSource implements MeetingProvider {
       : meetingFromWire(info, { organizer: operator, operation: 'meetingByCode', now: this.now() });
   }
 
-  /** Cancels a whole meeting (a whole series); returns it as it now is. */
+  /**
+   * Cancels a whole meeting (a whole series); returns it as it now is: as read before the cancel,
+   * CANCELLED (with every occurrence), which is what a read answers after it — two calls, the
+   * same on every provider. Idempotent: a meeting already cancelled is answered as read, with no
+   * cancel sent (Tencent would answer 9007).
+   */
   async cancelMeeting(ref: ResourceRef): Promise<Meeting> {
     const organizer = requireOrganizer(ref.organizer, 'id');
     const before = await this.readMeeting(ref, 'cancelMeeting');
     if (!before) throw notFound('meeting', ref.providerId);
-    await this.client.call(
-      {
-        operation: 'cancelMeeting',
-        method: 'POST',
-        path: `v1/meetings/${ref.providerId}/cancel`,
-        body: {
-          userid: organizer,
-          instanceid: INSTANCE_ID,
-          reason_code: REASON_CODE,
-          // A series is cancelled whole with meeting_type 1 and no sub_meeting_id (§1.3).
-          ...(before.recurrence || before.occurrences.length > 0 ? { meeting_type: 1 } : {}),
+    if (before.status === MeetingStatus.CANCELLED) return before;
+    await this.client
+      .call(
+        {
+          operation: 'cancelMeeting',
+          method: 'POST',
+          path: `v1/meetings/${ref.providerId}/cancel`,
+          json: {
+            userid: organizer,
+            instanceid: INSTANCE_ID,
+            reason_code: REASON_CODE,
+            // A series is cancelled whole with meeting_type 1 and no sub_meeting_id (§1.3).
+            ...(before.recurrence || before.occurrences.length > 0 ? { meeting_type: 1 } : {}),
+          },
+          kind: 'write',
         },
-        unsafe: true,
-      },
-      this.log,
-    );
-    return (
-      (await this.rereadAfterWrite(() => this.readMeeting(ref, 'cancelMeeting'))) ??
-      cancelled(before)
-    );
+        this.log,
+      )
+      .catch(unlessAlreadyCancelled);
+    return cancelled(before);
   }
 
-  /** Cancels one occurrence (`sub_meeting_id`); returns it with status CANCELLED. */
+  /**
+   * Cancels one occurrence (`sub_meeting_id`); returns it with status CANCELLED. Idempotent: an
+   * occurrence already cancelled is answered as read, with no cancel sent.
+   */
   async cancelOccurrence(ref: ResourceRef, occurrenceId: string): Promise<RecurringOccurrence> {
     const organizer = requireOrganizer(ref.organizer, 'id');
     const series = await this.readMeeting(ref, 'cancelOccurrence');
     const occurrence = series?.occurrences.find((o) => o.providerOccurrenceId === occurrenceId);
     if (!occurrence) throw notFound('occurrence', `${ref.providerId}/${occurrenceId}`);
-    await this.client.call(
-      {
-        operation: 'cancelOccurrence',
-        method: 'POST',
-        path: `v1/meetings/${ref.providerId}/cancel`,
-        body: {
-          userid: organizer,
-          instanceid: INSTANCE_ID,
-          reason_code: REASON_CODE,
-          meeting_type: 1,
-          sub_meeting_id: occurrenceId,
+    if (occurrence.status === MeetingStatus.CANCELLED) return occurrence;
+    await this.client
+      .call(
+        {
+          operation: 'cancelOccurrence',
+          method: 'POST',
+          path: `v1/meetings/${ref.providerId}/cancel`,
+          json: {
+            userid: organizer,
+            instanceid: INSTANCE_ID,
+            reason_code: REASON_CODE,
+            meeting_type: 1,
+            sub_meeting_id: occurrenceId,
+          },
+          kind: 'write',
         },
-        unsafe: true,
-      },
-      this.log,
-    );
+        this.log,
+      )
+      .catch(unlessAlreadyCancelled);
     // sub_meetings status 1 = deleted: the occurrence is now cancelled (§1.3).
     return { ...occurrence, status: MeetingStatus.CANCELLED };
   }
@@ -144,7 +153,13 @@ export class TencentMeetingDataSource implements MeetingProvider {
     const body = toCreateWebinarRequest(input, this.now());
     const organizer = input.organizer;
     const answer = await this.client.call(
-      { operation: 'scheduleWebinar', method: 'POST', path: 'v1/webinars', body, unsafe: true },
+      {
+        operation: 'scheduleWebinar',
+        method: 'POST',
+        path: 'v1/webinars',
+        json: body,
+        kind: 'write',
+      },
       this.log,
     );
     const created = asCreated(() =>
@@ -180,27 +195,29 @@ export class TencentMeetingDataSource implements MeetingProvider {
         });
   }
 
-  /** Cancels a webinar; returns it as it now is. */
+  /**
+   * Cancels a webinar; returns it as it now is (as read before the cancel, CANCELLED; two calls).
+   * Idempotent: a webinar already cancelled is answered as read, with no cancel sent (Tencent
+   * would answer 9007).
+   */
   async cancelWebinar(ref: ResourceRef): Promise<Webinar> {
     const organizer = requireOrganizer(ref.organizer, 'id');
     const before = await this.readWebinar(ref, 'cancelWebinar');
     if (!before) throw notFound('webinar', ref.providerId);
-    await this.client.call(
-      {
-        operation: 'cancelWebinar',
-        method: 'POST',
-        path: `v1/webinars/${ref.providerId}/cancel`,
-        body: { userid: organizer, instanceid: INSTANCE_ID, reason_code: REASON_CODE },
-        unsafe: true,
-      },
-      this.log,
-    );
-    return (
-      (await this.rereadAfterWrite(() => this.readWebinar(ref, 'cancelWebinar'))) ?? {
-        ...before,
-        status: MeetingStatus.CANCELLED,
-      }
-    );
+    if (before.status === MeetingStatus.CANCELLED) return before;
+    await this.client
+      .call(
+        {
+          operation: 'cancelWebinar',
+          method: 'POST',
+          path: `v1/webinars/${ref.providerId}/cancel`,
+          json: { userid: organizer, instanceid: INSTANCE_ID, reason_code: REASON_CODE },
+          kind: 'write',
+        },
+        this.log,
+      )
+      .catch(unlessAlreadyCancelled);
+    return { ...before, status: MeetingStatus.CANCELLED };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -208,7 +225,7 @@ export class TencentMeetingDataSource implements MeetingProvider {
   private async createMeeting(body: TmCreateMeetingRequest, operation: string): Promise<Meeting> {
     const organizer = body.userid;
     const answer = await this.client.call(
-      { operation, method: 'POST', path: 'v1/meetings', body, unsafe: true },
+      { operation, method: 'POST', path: 'v1/meetings', json: body, kind: 'write' },
       this.log,
     );
     // A 2xx answer we cannot read may still mean the meeting exists: OUTCOME_UNKNOWN.
@@ -221,8 +238,8 @@ export class TencentMeetingDataSource implements MeetingProvider {
       }
       return meetingFromCreate(info, body, { organizer, operation, now: this.now() });
     });
-    if (body.meeting_type !== 1) return created;
-    // A series' occurrences (`sub_meetings`, with Tencent's own ids) only come with a read.
+    // The full state (settings with their defaults, participants, a series' `sub_meetings` with
+    // Tencent's own ids) only comes with a read (docs/reference/providers.md §1.5 T-M8).
     const read = await this.rereadAfterWrite(() =>
       this.readMeeting({ providerId: created.providerId, organizer }, operation),
     );
@@ -238,8 +255,8 @@ export class TencentMeetingDataSource implements MeetingProvider {
           operation,
           method: 'GET',
           path: `v1/meetings/${ref.providerId}`,
-          query: operatorQuery(organizer),
-          unsafe: false,
+          searchParams: operatorQuery(organizer),
+          kind: 'read',
         },
         this.log,
       ),
@@ -260,8 +277,8 @@ export class TencentMeetingDataSource implements MeetingProvider {
           operation,
           method: 'GET',
           path: 'v1/webinars',
-          query: { meeting_id: ref.providerId, ...operatorQuery(organizer) },
-          unsafe: false,
+          searchParams: { meeting_id: ref.providerId, ...operatorQuery(organizer) },
+          kind: 'read',
         },
         this.log,
       ),
@@ -285,8 +302,8 @@ export class TencentMeetingDataSource implements MeetingProvider {
           operation,
           method: 'GET',
           path,
-          query: { meeting_code: meetingCode, ...operatorQuery(operator) },
-          unsafe: false,
+          searchParams: { meeting_code: meetingCode, ...operatorQuery(operator) },
+          kind: 'read',
         },
         this.log,
       ),
@@ -319,28 +336,12 @@ export class TencentMeetingDataSource implements MeetingProvider {
     }
   }
 
-  /** Dedupes refs so each (id, organizer) is read once, and keeps the answer in input order. */
-  private async batch<T>(
+  /** Each distinct ref read once, bounded in flight (pipeline/concurrency.ts). */
+  private batch<T>(
     refs: readonly ResourceRef[],
     read: (ref: ResourceRef) => Promise<T | null>,
   ): Promise<Array<T | null | Error>> {
-    const keyOf = (r: ResourceRef) => `${r.providerId}\u0000${r.organizer ?? ''}`;
-    const unique = new Map<string, ResourceRef>();
-    for (const ref of refs) if (!unique.has(keyOf(ref))) unique.set(keyOf(ref), ref);
-    const results = new Map<string, T | null | Error>();
-    const queue = [...unique.entries()];
-    const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        const [key, ref] = next;
-        try {
-          results.set(key, await read(ref));
-        } catch (error) {
-          results.set(key, error instanceof Error ? error : new Error(String(error)));
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, queue.length) }, worker));
-    return refs.map((ref) => results.get(keyOf(ref)) ?? null);
+    return readEach(refs, this.client.maxConcurrency, read);
   }
 }
 
@@ -357,6 +358,15 @@ function requireOrganizer(organizer: string | undefined, field = 'organizer'): s
     });
   }
   return organizer;
+}
+
+/**
+ * A cancel answered 9007 "already cancelled" (cancelled between our read and the cancel, e.g. by a
+ * concurrent request) has the outcome asked for: not an error; the read-back tells the state.
+ */
+function unlessAlreadyCancelled(error: unknown): void {
+  if (error instanceof ProviderError && error.providerCode === ALREADY_CANCELLED) return;
+  throw error;
 }
 
 function notFound(what: string, id: string): NotFoundError {
@@ -377,11 +387,11 @@ function asCreated<T>(map: () => T): T {
     return map();
   } catch (error) {
     if (error instanceof ProviderError) {
-      throw new OutcomeUnknownError({
-        provider: PROVIDER,
-        operation: (error.extensions.operation as string | undefined) ?? 'create',
-        cause: 'the answer could not be read',
-      });
+      const operation = (error.extensions.operation as string | undefined) ?? 'create';
+      throw unreadableAnswer(
+        { provider: PROVIDER, operation, kind: 'write' },
+        'the answer could not be read',
+      );
     }
     throw error;
   }

@@ -1,13 +1,8 @@
-import {
-  NotFoundError,
-  OutcomeUnknownError,
-  ProviderError,
-  type ProviderErrorCode,
-} from '../../errors/api-errors.js';
+import { NotFoundError, ProviderError, type ProviderErrorCode } from '../../errors/api-errors.js';
 import { Provider } from '../../schema/enums/provider.enum.js';
 
 /**
- * Tencent error codes → our codes (providers.md §1.2 → PRODUCT.md "Errors"). The one table of
+ * Tencent error codes → our codes (docs/reference/providers.md §1.2 → PRODUCT.md "Errors"). The one table of
  * this provider; docs/providers/tencent-meeting.md repeats it for readers.
  */
 export const TENCENT_ERROR_TABLE: Readonly<Record<number, ProviderErrorCode | 'NOT_FOUND'>> = {
@@ -16,7 +11,6 @@ export const TENCENT_ERROR_TABLE: Readonly<Record<number, ProviderErrorCode | 'N
   190301: 'PROVIDER_AUTH_FAILED', // timestamp+nonce replayed
   190303: 'PROVIDER_AUTH_FAILED', // AppId / X-TC-Key / SdkId
   200003: 'PROVIDER_AUTH_FAILED', // signature check failed
-  9042: 'PROVIDER_AUTH_FAILED', // no permission on this resource (not the creator)
   // Rate limits (§1.6).
   190310: 'PROVIDER_RATE_LIMITED', // per-minute app limit
   190311: 'PROVIDER_RATE_LIMITED', // per-day app limit
@@ -30,10 +24,12 @@ export const TENCENT_ERROR_TABLE: Readonly<Record<number, ProviderErrorCode | 'N
   // Tencent's own "network error, retry later".
   960000: 'PROVIDER_UNAVAILABLE',
   // Everything else (190004, 190001, 10001, 9002, 9007, 9093, 13602, 13603, …) is
-  // PROVIDER_REJECTED: the provider understood and refused.
+  // PROVIDER_REJECTED: the provider understood and refused. That includes 9042 (only the
+  // creator may act on this resource): the caller's request, not our credentials, is at fault,
+  // so it is not PROVIDER_AUTH_FAILED, whose advice is "fix the configured credentials".
 };
 
-interface TencentErrorInfo {
+export interface TencentErrorInfo {
   code: number;
   message: string;
 }
@@ -49,67 +45,31 @@ export function tencentErrorInfo(body: unknown): TencentErrorInfo | undefined {
   return { code: numeric, message: typeof message === 'string' ? message.slice(0, 300) : '' };
 }
 
-export interface ErrorContext {
-  operation: string;
-  /** A create or cancel: a lost answer means the outcome is unknown. */
-  unsafe: boolean;
-  retryAfterSeconds?: number;
-}
-
 /**
- * Translates a non-2xx answer. A body without `error_info` came from something in front of
- * Tencent (a proxy or load balancer): 5xx → PROVIDER_UNAVAILABLE, except 502/504 on a create or
- * cancel, which may have been applied behind the gateway → OUTCOME_UNKNOWN.
+ * A Tencent error answer (`error_info`, whatever the HTTP status: Tencent answers service errors
+ * such as 9003 with HTTP 500) → our error, through the table. Whether an answer is one, and what
+ * a non-Tencent answer means, is the pipeline's (src/providers/pipeline/).
  */
 export function tencentError(
-  status: number,
-  body: unknown,
-  ctx: ErrorContext,
+  info: TencentErrorInfo,
+  operation: string,
+  retryAfterSeconds?: number,
 ): ProviderError | NotFoundError {
   const provider = Provider.TENCENT_MEETING;
-  const info = tencentErrorInfo(body);
-  if (!info) {
-    if (ctx.unsafe && (status === 502 || status === 504)) {
-      return new OutcomeUnknownError({
-        provider,
-        operation: ctx.operation,
-        cause: `HTTP ${status}`,
-      });
-    }
-    const code: ProviderErrorCode =
-      status >= 500
-        ? 'PROVIDER_UNAVAILABLE'
-        : status === 429
-          ? 'PROVIDER_RATE_LIMITED'
-          : status === 401 || status === 403
-            ? 'PROVIDER_AUTH_FAILED'
-            : 'PROVIDER_REJECTED';
-    return new ProviderError(
-      code,
-      `${provider} ${ctx.operation}: HTTP ${status} without a Tencent error body`,
-      {
-        provider,
-        providerCode: null,
-        operation: ctx.operation,
-        ...(ctx.retryAfterSeconds !== undefined
-          ? { retryAfterSeconds: ctx.retryAfterSeconds }
-          : {}),
-      },
-    );
-  }
   const mapped = TENCENT_ERROR_TABLE[info.code] ?? 'PROVIDER_REJECTED';
-  const message = `${provider} ${ctx.operation}: ${info.message || 'error'} (error_code ${info.code})`;
+  const message = `${provider} ${operation}: ${info.message || 'error'} (error_code ${info.code})`;
   if (mapped === 'NOT_FOUND') {
-    return new NotFoundError(message, {
-      provider,
-      providerCode: info.code,
-      operation: ctx.operation,
-    });
+    return new NotFoundError(message, { provider, providerCode: info.code, operation });
   }
   return new ProviderError(mapped, message, {
     provider,
     providerCode: info.code,
-    operation: ctx.operation,
-    ...(ctx.retryAfterSeconds !== undefined ? { retryAfterSeconds: ctx.retryAfterSeconds } : {}),
+    operation,
+    ...(mapped === 'PROVIDER_RATE_LIMITED' && retryAfterSeconds !== undefined
+      ? { retryAfterSeconds }
+      : {}),
   });
 }
+
+/** Tencent's own "network error, retry later": a read may be sent again. */
+export const TENCENT_TRANSIENT_CODES: ReadonlySet<number> = new Set([960000]);

@@ -53,7 +53,7 @@ import type {
  */
 
 const PROVIDER = Provider.TENCENT_MEETING;
-/** Tencent schedules in Beijing time unless told otherwise (providers.md §1.3). */
+/** Tencent schedules in Beijing time unless told otherwise (docs/reference/providers.md §1.3). */
 export const TENCENT_DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 /** `instanceid` 1 (PC) is the documented default device type (seeds 000/001). */
 export const INSTANCE_ID = 1;
@@ -335,11 +335,12 @@ export function toCreateWebinarRequest(
   input: ScheduleWebinarInput,
   now: Date,
 ): TmCreateWebinarRequest {
-  // T-W3: the seed's start rule is ambiguous; the client asks for a start in the future.
+  // T-W3: the seed's start rule is ambiguous; the client asks for a start in the future (the
+  // input's own `inFuture` rule, checked again so the mapper is safe on its own).
   if (input.startTime.getTime() <= now.getTime()) {
     throw new BadUserInputError('startTime must be in the future', {
       field: 'input.startTime',
-      rule: 'future',
+      rule: 'inFuture',
     });
   }
   if (input.activityPage === false) {
@@ -405,7 +406,7 @@ export class InvalidAnswer extends ProviderError {
 
 /**
  * An id from the wire. Tencent quotes its ids; an unquoted one above 2^53 was already rounded
- * by JSON.parse and is refused rather than trusted (providers.md §0).
+ * by JSON.parse and is refused rather than trusted (docs/reference/providers.md §0).
  */
 export function wireId(value: unknown, what: string, operation: string): string {
   if (typeof value === 'string' && /^\d{1,24}$/.test(value)) return value;
@@ -643,6 +644,14 @@ export function meetingFromWire(raw: unknown, ctx: MeetingContext): Meeting {
   const status = statusFromWire(info.status, startTime, endTime, ctx.now);
   const id = meetingGlobalId(PROVIDER, providerId, ctx.organizer);
   const type = info.type ?? ctx.type;
+  const occurrences = occurrencesFromWire(
+    info,
+    { meetingGlobalId: id, providerId, organizer: ctx.organizer, status, now: ctx.now },
+    ctx.operation,
+  );
+  // A series starts with its first occurrence (WEEKDAYS booked from a Saturday first meets on
+  // the Monday), whatever `start_time` says.
+  const first = occurrences[0];
   return {
     id,
     provider: PROVIDER,
@@ -651,8 +660,8 @@ export function meetingFromWire(raw: unknown, ctx: MeetingContext): Meeting {
     subject: info.subject,
     kind: type === 1 ? MeetingKind.INSTANT : MeetingKind.SCHEDULED,
     status,
-    startTime,
-    endTime,
+    startTime: first ? first.startTime : startTime,
+    endTime: first ? (first.endTime ?? null) : endTime,
     password: info.password || null,
     organizer: ctx.organizer ?? null,
     hosts: userIds(info.hosts),
@@ -660,13 +669,10 @@ export function meetingFromWire(raw: unknown, ctx: MeetingContext): Meeting {
     joinUrl: info.join_url ?? null,
     mediaSettings: mediaSettingsFromMeeting(info.settings),
     recurrence: recurrenceFromWire(info.recurring_rule),
-    occurrences: occurrencesFromWire(
-      info,
-      { meetingGlobalId: id, providerId, organizer: ctx.organizer, status, now: ctx.now },
-      ctx.operation,
-    ),
+    occurrences,
     live: liveFromWire(info),
-    timeZone: info.time_zone ?? null,
+    // Tencent schedules in Beijing time unless told otherwise (docs/reference/providers.md §1.3).
+    timeZone: info.time_zone || TENCENT_DEFAULT_TIME_ZONE,
     capacity: null,
     hostKey: info.host_key ?? null,
     startUrl: null,
@@ -686,14 +692,31 @@ export function meetingFromCreate(
   const info = (raw && typeof raw === 'object' ? raw : {}) as TmMeetingInfo;
   const meeting = meetingFromWire(raw, { ...ctx, type: sent.type });
   const liveAnswer = info.live_config ?? {};
+  const timeZone = info.time_zone || sent.time_zone || TENCENT_DEFAULT_TIME_ZONE;
+  const recurrence = meeting.recurrence ?? recurrenceFromWire(sent.recurring_rule);
+  // A create answer lists no occurrences; a series still starts with its first one.
+  const firstStart =
+    recurrence && meeting.occurrences.length === 0
+      ? expandOccurrences(recurrence, meeting.startTime, timeZone)[0]
+      : undefined;
+  const length =
+    meeting.endTime !== null && meeting.endTime !== undefined
+      ? meeting.endTime.getTime() - meeting.startTime.getTime()
+      : null;
   return {
     ...meeting,
+    ...(firstStart
+      ? {
+          startTime: firstStart,
+          endTime: length === null ? null : new Date(firstStart.getTime() + length),
+        }
+      : {}),
     password: meeting.password ?? sent.password ?? null,
     hosts:
       meeting.hosts.length > 0 ? meeting.hosts : userIds(sent.hosts ?? [{ userid: sent.userid }]),
     invitees: meeting.invitees.length > 0 ? meeting.invitees : userIds(sent.invitees),
     mediaSettings: mediaSettingsFromMeeting({ ...sent.settings, ...info.settings }),
-    recurrence: meeting.recurrence ?? recurrenceFromWire(sent.recurring_rule),
+    recurrence,
     live: sent.enable_live
       ? liveFromWire({
           ...info,
@@ -701,7 +724,7 @@ export function meetingFromCreate(
           live_config: { ...sent.live_config, ...liveAnswer },
         })
       : meeting.live,
-    timeZone: meeting.timeZone ?? sent.time_zone ?? null,
+    timeZone,
   };
 }
 

@@ -1,7 +1,7 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 
 /**
- * Tencent Meeting request signing (providers.md §1.1). Not Tencent Cloud's TC3 canonical
+ * Tencent Meeting request signing (docs/reference/providers.md §1.1). Not Tencent Cloud's TC3 canonical
  * request: four parts joined by LF, HMAC-SHA256 with the SecretKey, the digest hex-encoded in
  * lower case and THAT ASCII string Base64-encoded (88 characters ending in `==`).
  *
@@ -58,7 +58,7 @@ export function verifySignature(
 
 /**
  * A nonce as the official SDKs make it: `ms_timestamp * 1_000_000 + random(0..999999)`, a
- * ~19-digit number above 2^53 (providers.md §1.1), built as a string so it never passes through
+ * ~19-digit number above 2^53 (docs/reference/providers.md §1.1), built as a string so it never passes through
  * a JS number.
  */
 export function sdkStyleNonce(nowMs: number = Date.now()): string {

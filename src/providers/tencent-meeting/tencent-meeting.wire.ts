@@ -1,10 +1,10 @@
 /**
  * Tencent Meeting request/response bodies in the provider's own spelling (seeds 000 and 001,
- * providers.md §1.3–§1.4). These types never leave the provider folder (and its emulator);
+ * docs/reference/providers.md §1.3–§1.4). These types never leave the provider folder (and its emulator);
  * the mapper is the only translation point. Ids, codes and times are strings on the wire.
  */
 
-/** `UserObj` (seed 001). Responses may also carry bare strings (providers.md §1.5 T-M1). */
+/** `UserObj` (seed 001). Responses may also carry bare strings (docs/reference/providers.md §1.5 T-M1). */
 export interface TmUserObj {
   userid?: string;
   open_id?: string;
@@ -12,7 +12,7 @@ export interface TmUserObj {
   nick_name?: string;
 }
 
-/** Meeting `settings` (seed 001 plus newer fields, providers.md §1.3). */
+/** Meeting `settings` (seed 001 plus newer fields, docs/reference/providers.md §1.3). */
 export interface TmMeetingSettings {
   mute_enable_join?: boolean;
   allow_unmute_self?: boolean;
@@ -182,7 +182,7 @@ export interface TmWebinarCreated {
   manual_check_password?: string;
 }
 
-/** Get-webinar answer (providers.md §1.4 GET): the create fields plus state. */
+/** Get-webinar answer (docs/reference/providers.md §1.4 GET): the create fields plus state. */
 export interface TmWebinarInfo extends TmWebinarCreated {
   status?: string;
   sponsor?: string;
@@ -211,7 +211,7 @@ export interface TmCancelWebinarRequest {
   reason_detail?: string;
 }
 
-/** Error body (providers.md §1.2). */
+/** Error body (docs/reference/providers.md §1.2). */
 export interface TmErrorBody {
   error_info: {
     error_code: number;

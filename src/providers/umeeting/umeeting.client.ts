@@ -1,119 +1,93 @@
-import type { Got } from 'got';
+import type { Logger } from 'pino';
 
 import type { UmeetingCredentials } from '../../config/config.types.js';
 import { Provider } from '../../schema/enums/provider.enum.js';
 import { registerSecret } from '../../util/redact.js';
-import {
-  READ_RETRY,
-  closeAgents,
-  createProviderHttpClient,
-  probeReachable,
-  parseJsonBody,
-  transportError,
-  writeContext,
-} from '../http-client.js';
-import {
-  errorFromHttp,
-  errorFromStatus,
-  invalidResponse,
-  parseRetryAfter,
-  type UmeetingErrorContext,
-} from './umeeting.errors.js';
-import type { UmeetingEnvelope, UmeetingForm } from './umeeting.wire.js';
+import type { Interpretation, ProviderAnswer, ProviderCall } from '../pipeline/provider-call.js';
+import { ProviderClient, type Credentials } from '../pipeline/provider-client.js';
+import { errorFromStatus, UMEETING_TRANSIENT_STATUSES } from './umeeting.errors.js';
+import type { UmeetingEnvelope } from './umeeting.wire.js';
 
 export interface UmeetingClientOptions {
   baseUrl: string;
   credentials: UmeetingCredentials;
   timeoutMs: number;
-}
-
-export interface UmeetingCall {
-  /** Domain operation name, for errors and logs (e.g. `scheduleMeeting`). */
-  operation: string;
-  /** Path under the base URL, e.g. `umeeting/share/get`. */
-  path: string;
-  form: UmeetingForm;
-  /** Creates and cancels: never retried, and an unreadable answer is OUTCOME_UNKNOWN. */
-  unsafe: boolean;
-}
-
-export interface UmeetingCallResult {
-  data: unknown;
-  httpStatus: number;
+  /** Provider calls one batch may have in flight (the descriptor's). */
+  maxConcurrency?: number;
+  log?: Logger;
 }
 
 /**
- * The umeeting HTTP client, built once per module (STYLE habit 2). Every call is a form POST with
- * `api_key` + `api_secret` in the body (providers.md §3.1); the body `status` decides success.
- * Reads retry (they are POSTs, so the retry policy is per call, not per verb); creates and
- * cancels never do. The form is never logged and never copied into an error: it holds the
- * secret (§3.4 U-15).
+ * umeeting on the provider pipeline (src/providers/pipeline/). Its hooks: credentials are
+ * `api_key` + `api_secret` in every form (docs/reference/providers.md §3.1; the form is never logged, it holds
+ * the secret, §3.4 U-15); an answer is umeeting's when it is a 2xx `{status, message, data}`, a
+ * success when `status` is 200, and its value is `data`. A non-2xx HTTP answer is not umeeting's
+ * own (a wrong base URL, a proxy): a 404 there must not read as "no such meeting".
  */
-export class UmeetingClient {
-  private readonly http: Got;
+export class UmeetingClient extends ProviderClient {
   private readonly credentials: UmeetingCredentials;
 
   constructor(options: UmeetingClientOptions) {
+    registerSecret(options.credentials.apiSecret);
+    registerSecret(options.credentials.apiKey);
+    super(
+      Provider.UMEETING,
+      {
+        baseUrl: options.baseUrl,
+        timeoutMs: options.timeoutMs,
+        maxConcurrency: options.maxConcurrency,
+      },
+      options.log ?? silentLogger,
+    );
     this.credentials = { ...options.credentials };
-    registerSecret(this.credentials.apiSecret);
-    registerSecret(this.credentials.apiKey);
-    this.http = createProviderHttpClient({
-      provider: Provider.UMEETING,
-      baseUrl: options.baseUrl,
-      timeoutMs: options.timeoutMs,
-    });
   }
 
-  /** Sends one call; returns `data` of a `status: 200` answer or throws one of our errors. */
-  async call(call: UmeetingCall): Promise<UmeetingCallResult> {
-    const ctx: UmeetingErrorContext = { operation: call.operation, unsafe: call.unsafe };
-    let response;
-    try {
-      response = await this.http.post(call.path, {
-        form: {
-          ...call.form,
-          api_key: this.credentials.apiKey,
-          api_secret: this.credentials.apiSecret,
-        },
-        responseType: 'text',
-        retry: call.unsafe ? { limit: 0 } : READ_RETRY,
-        ...writeContext(call.unsafe),
-      });
-    } catch (error) {
-      throw transportError(error, {
-        provider: Provider.UMEETING,
-        operation: call.operation,
-        unsafe: call.unsafe,
-      });
+  protected authenticate(): Credentials {
+    return { form: { api_key: this.credentials.apiKey, api_secret: this.credentials.apiSecret } };
+  }
+
+  protected interpret(answer: ProviderAnswer, call: ProviderCall): Interpretation {
+    const envelope = answer.body as UmeetingEnvelope | undefined;
+    // umeeting's statuses are HTTP-like (its own table, umeeting.errors.ts); a 429 or 5xx is
+    // read through that table whatever the body. Any other non-2xx is not umeeting's answer.
+    if (answer.status === 429 || answer.status >= 500) {
+      return {
+        kind: 'providerError',
+        error: errorFromStatus(
+          answer.status,
+          envelope?.message,
+          call.operation,
+          answer.retryAfterSeconds,
+        ),
+        retryRead: UMEETING_TRANSIENT_STATUSES.has(answer.status),
+      };
     }
-    const httpStatus = response.statusCode;
-    const retryAfter = parseRetryAfter(response.headers['retry-after']);
-    const parsed = parseJsonBody(response.body) as UmeetingEnvelope | undefined;
-    const envelope =
-      parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : undefined;
-    const hasStatus =
-      envelope !== undefined && envelope.status !== undefined && envelope.status !== null;
-
-    if (httpStatus === 429 || httpStatus >= 500) throw errorFromHttp(httpStatus, ctx, retryAfter);
-    // umeeting answers its own errors with a body `status` (providers.md §3.1); any other non-2xx
-    // HTTP status is not an umeeting answer (a wrong base URL, a proxy), so a 404 there must not
-    // read as "no such meeting".
-    if (httpStatus < 200 || httpStatus >= 300) throw errorFromHttp(httpStatus, ctx, retryAfter);
-    if (!hasStatus) {
-      throw invalidResponse(ctx, envelope ? 'the answer has no status' : 'the answer is not JSON');
+    if (answer.status < 200 || answer.status >= 300) {
+      return { kind: 'unreadable', why: `HTTP ${answer.status}` };
     }
-    const status = envelope.status!;
-    if (Number(status) !== 200) throw errorFromStatus(status, envelope.message, ctx, retryAfter);
-    return { data: envelope.data, httpStatus };
-  }
-
-  /** Whether anything answers at the base URL (any HTTP status), within ~2 s; never throws. */
-  ping(): Promise<boolean> {
-    return probeReachable(this.http);
-  }
-
-  /** Drops the keep-alive sockets. */
-  close(): void {
-    closeAgents(this.http);
+    if (!envelope || typeof envelope !== 'object' || Array.isArray(envelope)) {
+      return { kind: 'unreadable', why: 'the answer is not JSON' };
+    }
+    if (envelope.status === undefined || envelope.status === null) {
+      return { kind: 'unreadable', why: 'the answer has no status' };
+    }
+    const status = Number(envelope.status);
+    if (status === 200) return { kind: 'success', value: envelope.data };
+    return {
+      kind: 'providerError',
+      error: errorFromStatus(
+        envelope.status,
+        envelope.message,
+        call.operation,
+        answer.retryAfterSeconds,
+      ),
+      retryRead: UMEETING_TRANSIENT_STATUSES.has(status),
+    };
   }
 }
+
+const silentLogger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+} as unknown as Logger;

@@ -1,11 +1,6 @@
 import type { Logger } from 'pino';
 
-import {
-  ApiError,
-  NotFoundError,
-  OutcomeUnknownError,
-  ProviderError,
-} from '../../errors/api-errors.js';
+import { NotFoundError } from '../../errors/api-errors.js';
 import { MeetingKind } from '../../schema/enums/meeting-kind.enum.js';
 import { MeetingStatus } from '../../schema/enums/meeting-status.enum.js';
 import { Provider } from '../../schema/enums/provider.enum.js';
@@ -15,8 +10,10 @@ import type { Meeting } from '../../schema/types/meeting.type.js';
 import type { RecurringOccurrence } from '../../schema/types/recurring-occurrence.type.js';
 import type { MeetingProvider, ResourceRef } from '../meeting-provider.js';
 import { UnsupportedOperations } from '../unsupported.data-source.js';
-import type { UmeetingCall, UmeetingClient } from './umeeting.client.js';
-import { invalidResponse } from './umeeting.errors.js';
+import { readEach } from '../pipeline/concurrency.js';
+import { unreadableAnswer } from '../pipeline/outcomes.js';
+import type { ProviderCall } from '../pipeline/provider-call.js';
+import type { UmeetingClient } from './umeeting.client.js';
 import {
   UmeetingResponseShapeError,
   meetingFromCreate,
@@ -74,7 +71,8 @@ export class UmeetingDataSource extends UnsupportedOperations implements Meeting
       operation: 'scheduleMeeting',
       path: UMEETING_PATHS.schedule,
       form,
-      unsafe: true,
+      kind: 'write',
+      method: 'POST',
     });
     return this.fromCreate('scheduleMeeting', form, data, MeetingKind.SCHEDULED);
   }
@@ -87,20 +85,15 @@ export class UmeetingDataSource extends UnsupportedOperations implements Meeting
       operation: 'startInstantMeeting',
       path: UMEETING_PATHS.instant,
       form,
-      unsafe: true,
+      kind: 'write',
+      method: 'POST',
     });
     return this.fromCreate('startInstantMeeting', form, data, MeetingKind.INSTANT, startedAt);
   }
 
-  /** Reads meetings one `/umeeting/share/get` each (umeeting has no batch read), in parallel. */
-  override async getMeetings(refs: readonly ResourceRef[]): Promise<Array<Meeting | null | Error>> {
-    return Promise.all(
-      refs.map((ref) =>
-        this.getOne(ref.providerId).catch((error: unknown) =>
-          error instanceof Error ? error : new Error(String(error)),
-        ),
-      ),
-    );
+  /** Reads meetings one `/umeeting/share/get` each (umeeting has no batch read), bounded. */
+  override getMeetings(refs: readonly ResourceRef[]): Promise<Array<Meeting | null | Error>> {
+    return readEach(refs, this.client.maxConcurrency, (ref) => this.getOne(ref.providerId));
   }
 
   /** The umeeting meeting code is the meeting number: a get by meeting number. */
@@ -110,27 +103,23 @@ export class UmeetingDataSource extends UnsupportedOperations implements Meeting
 
   /**
    * Deletes the meeting (the whole series) with `/umeeting/share/delete` and the meeting number,
-   * then reads it back as it now is (CANCELLED). It is read first, so an unknown number is a clean
-   * NOT_FOUND with nothing sent; a failing read-back does not turn the done delete into an error.
+   * and answers it as it now is: as read before the delete, CANCELLED (with every occurrence),
+   * which is what a read answers after it — two calls, the same on every provider. It is read
+   * first, so an unknown number is a clean NOT_FOUND with nothing sent, and an already cancelled
+   * meeting is answered as read with no delete (cancelling is idempotent; umeeting refuses a
+   * second delete).
    */
   override async cancelMeeting(ref: ResourceRef): Promise<Meeting> {
     const before = await this.getOne(ref.providerId);
     if (!before) throw this.notFound(ref.providerId);
+    if (before.status === MeetingStatus.CANCELLED) return before;
     await this.send({
       operation: 'cancelMeeting',
       path: UMEETING_PATHS.delete,
       form: { id: ref.providerId },
-      unsafe: true,
+      kind: 'write',
+      method: 'POST',
     });
-    try {
-      const after = await this.getOne(ref.providerId);
-      if (after) return after;
-    } catch (error) {
-      this.log.warn(
-        { operation: 'cancelMeeting', code: error instanceof ApiError ? error.code : 'INTERNAL' },
-        'read-back after the delete failed; answering from the read before it',
-      );
-    }
     return {
       ...before,
       status: MeetingStatus.CANCELLED,
@@ -139,9 +128,10 @@ export class UmeetingDataSource extends UnsupportedOperations implements Meeting
   }
 
   /**
-   * Deletes one occurrence with `/umeeting/share/delete` and its `uuid` (providers.md §3.2: a
+   * Deletes one occurrence with `/umeeting/share/delete` and its `uuid` (docs/reference/providers.md §3.2: a
    * uuid affects only that occurrence). The series is read first, so an occurrence of another
-   * meeting, or an unknown one, is NOT_FOUND and nothing is deleted.
+   * meeting, or an unknown one, is NOT_FOUND and nothing is deleted, and an occurrence already
+   * cancelled is answered as it is (idempotent).
    */
   override async cancelOccurrence(
     ref: ResourceRef,
@@ -155,11 +145,13 @@ export class UmeetingDataSource extends UnsupportedOperations implements Meeting
         operation: 'cancelOccurrence',
       });
     }
+    if (occurrence.status === MeetingStatus.CANCELLED) return occurrence;
     await this.send({
       operation: 'cancelOccurrence',
       path: UMEETING_PATHS.delete,
       form: { id: occurrenceId },
-      unsafe: true,
+      kind: 'write',
+      method: 'POST',
     });
     return { ...occurrence, status: MeetingStatus.CANCELLED };
   }
@@ -172,14 +164,18 @@ export class UmeetingDataSource extends UnsupportedOperations implements Meeting
         operation: 'getMeeting',
         path: UMEETING_PATHS.get,
         form: { meeting_id: meetingNumber },
-        unsafe: false,
+        kind: 'read',
+        method: 'POST',
       });
     } catch (error) {
       if (error instanceof NotFoundError) return null;
       throw error;
     }
     if (!isObject(data))
-      throw invalidResponse({ operation: 'getMeeting', unsafe: false }, 'the answer has no data');
+      throw unreadableAnswer(
+        { provider: P, operation: 'getMeeting', kind: 'read' },
+        'the answer has no data',
+      );
     try {
       return meetingFromWire(data as UmeetingMeetingWire, {
         timeZone: this.timeZone,
@@ -188,7 +184,10 @@ export class UmeetingDataSource extends UnsupportedOperations implements Meeting
       });
     } catch (error) {
       if (error instanceof UmeetingResponseShapeError) {
-        throw invalidResponse({ operation: 'getMeeting', unsafe: false }, error.message);
+        throw unreadableAnswer(
+          { provider: P, operation: 'getMeeting', kind: 'read' },
+          error.message,
+        );
       }
       throw error;
     }
@@ -202,7 +201,7 @@ export class UmeetingDataSource extends UnsupportedOperations implements Meeting
     startedAt?: Date,
   ): Meeting {
     if (!isObject(data))
-      throw invalidResponse({ operation, unsafe: true }, 'the answer has no data');
+      throw unreadableAnswer({ provider: P, operation, kind: 'write' }, 'the answer has no data');
     const created = data as UmeetingCreateData;
     try {
       // An instant meeting's start is the answer's when it is a real time ("7"/"" are not, §3.4
@@ -222,38 +221,19 @@ export class UmeetingDataSource extends UnsupportedOperations implements Meeting
       return meeting;
     } catch (error) {
       if (error instanceof UmeetingResponseShapeError) {
-        throw new OutcomeUnknownError({
-          provider: P,
-          operation,
-          cause: `unreadable answer: ${error.message}`,
-        });
+        throw unreadableAnswer(
+          { provider: P, operation, kind: 'write' },
+          `unreadable answer: ${error.message}`,
+        );
       }
       throw error;
     }
   }
 
   /** One call, logged by operation, outcome and duration only: never the form or the answer. */
-  private async send(call: UmeetingCall): Promise<unknown> {
-    const started = performance.now();
-    try {
-      const { data } = await this.client.call(call);
-      this.log.debug(
-        { operation: call.operation, ms: Math.round(performance.now() - started) },
-        'umeeting call',
-      );
-      return data;
-    } catch (error) {
-      this.log.warn(
-        {
-          operation: call.operation,
-          ms: Math.round(performance.now() - started),
-          code: error instanceof ApiError ? error.code : 'INTERNAL',
-          providerCode: error instanceof ProviderError ? error.providerCode : undefined,
-        },
-        'umeeting call failed',
-      );
-      throw error;
-    }
+  /** One call through the pipeline, which logs it (operation, outcome, duration; never the form). */
+  private send(call: ProviderCall): Promise<unknown> {
+    return this.client.call(call, this.log);
   }
 
   private notFound(providerId: string): NotFoundError {

@@ -1,3 +1,4 @@
+import { isLastMonthWeek } from '../../domain/recurrence.js';
 import { BadUserInputError, UnsupportedByProviderError } from '../../errors/api-errors.js';
 import { MeetingKind } from '../../schema/enums/meeting-kind.enum.js';
 import { MeetingStatus } from '../../schema/enums/meeting-status.enum.js';
@@ -8,7 +9,7 @@ import { WEEKDAY_ORDER, type Weekday } from '../../schema/enums/weekday.enum.js'
 import { meetingGlobalId, occurrenceGlobalId } from '../../schema/ids.js';
 import type { LiveStreamInput } from '../../schema/inputs/live-stream.input.js';
 import type { MediaSettingsInput } from '../../schema/inputs/media-settings.input.js';
-import type { RecurrenceInput } from '../../schema/inputs/recurrence.input.js';
+import { LAST_MONTH_WEEK, type RecurrenceInput } from '../../schema/inputs/recurrence.input.js';
 import type { ScheduleMeetingInput } from '../../schema/inputs/schedule-meeting.input.js';
 import type { StartInstantMeetingInput } from '../../schema/inputs/start-instant-meeting.input.js';
 import type { LiveStream } from '../../schema/types/live-stream.type.js';
@@ -40,8 +41,13 @@ import {
 
 const P = Provider.UMEETING;
 
-/** `duration` on schedule "must be greater than 30" (seed 002; providers.md §3.4 U-8). */
+/**
+ * `duration` "must be greater than 30", on schedule (seed 002; docs/reference/providers.md §3.4 U-8) and on
+ * instant meetings alike (seed 004 states the same rule for `/umeeting/share/instant`).
+ */
 export const MIN_SCHEDULE_DURATION_MINUTES = 31;
+/** umeeting spells "the last week of the month" as `monthly_week` 5 (1–5, docs/reference/providers.md §3.3). */
+const WIRE_LAST_MONTH_WEEK = 5;
 /** `user_key` "不能超过200字节": at most 200 bytes (seeds 002/004). */
 export const MAX_USER_KEY_BYTES = 200;
 /** StartInstantMeetingInput documents 60 minutes as the default length. */
@@ -63,7 +69,7 @@ export function toScheduleForm(input: ScheduleMeetingInput, timeZone: string): U
     throw new UnsupportedByProviderError(
       P,
       'input.timeZone',
-      `meetings are booked in the configured zone ${timeZone} only; umeeting times carry no zone (providers.md §3.1)`,
+      `meetings are booked in the configured zone ${timeZone} only; umeeting times carry no zone (docs/reference/providers.md §3.1)`,
     );
   }
   if (input.hosts && input.hosts.some((h) => h !== input.organizer)) {
@@ -114,7 +120,18 @@ export function toInstantForm(input: StartInstantMeetingInput): UmeetingForm {
       'instant meetings take no password (seed 004 has no password parameter)',
     );
   }
-  form.duration = String(input.durationMinutes ?? DEFAULT_INSTANT_MINUTES);
+  const minutes = input.durationMinutes ?? DEFAULT_INSTANT_MINUTES;
+  if (minutes < MIN_SCHEDULE_DURATION_MINUTES) {
+    throw new BadUserInputError(
+      `umeeting requires a duration greater than 30 minutes (31 or more); got ${minutes}`,
+      {
+        field: 'input.durationMinutes',
+        rule: 'minDurationMinutes',
+        min: MIN_SCHEDULE_DURATION_MINUTES,
+      },
+    );
+  }
+  form.duration = String(minutes);
   Object.assign(form, mediaToForm(input.mediaSettings, 'instant'));
   // The documented default is "false" (seed 004); sending it makes `live` known on the answer.
   form.allow_live_streaming = 'false';
@@ -146,7 +163,7 @@ function commonFields(input: { organizer: string; capacity?: number | null }): U
 
 const bool = (v: boolean) => (v ? 'true' : 'false');
 
-/** MediaSettingsInput field → umeeting option (providers.md §3.2); anything else is refused. */
+/** MediaSettingsInput field → umeeting option (docs/reference/providers.md §3.2); anything else is refused. */
 const MEDIA_FIELDS: Partial<Record<keyof MediaSettingsInput, string>> = {
   muteOnJoin: 'mute_upon_entry',
   waitingRoom: 'waiting_room',
@@ -209,7 +226,7 @@ function liveToForm(live: LiveStreamInput | undefined | null): UmeetingForm {
   return { allow_live_streaming: 'true' };
 }
 
-/** Unified rule → recurrence fields (providers.md §3.3). */
+/** Unified rule → recurrence fields (docs/reference/providers.md §3.3). */
 export function recurrenceToForm(
   r: RecurrenceInput,
   firstStart: Date,
@@ -240,7 +257,9 @@ export function recurrenceToForm(
     case RecurrenceFrequency.MONTHLY:
       form.recurrence_type = String(UMEETING_RECURRENCE_TYPE.MONTHLY);
       if (r.monthWeek != null && r.monthWeekDay != null) {
-        form.monthly_week = String(r.monthWeek);
+        form.monthly_week = String(
+          isLastMonthWeek(r.monthWeek) ? WIRE_LAST_MONTH_WEEK : r.monthWeek,
+        );
         form.monthly_week_day = String(UMEETING_WEEKDAY[r.monthWeekDay]);
       } else {
         form.monthly_day = String(r.monthDay ?? local.day);
@@ -250,7 +269,7 @@ export function recurrenceToForm(
       throw new UnsupportedByProviderError(
         P,
         'input.recurrence.frequency',
-        'BIWEEKLY cannot be expressed: umeeting has no interval ("every n weeks", providers.md §3.3)',
+        'BIWEEKLY cannot be expressed: umeeting has no interval ("every n weeks", docs/reference/providers.md §3.3)',
       );
     default:
       throw new UnsupportedByProviderError(
@@ -268,7 +287,7 @@ export function recurrenceToForm(
         rule: 'notBeforeStart',
       });
     }
-    // end_date_time's format is undocumented (providers.md §3.3); we send the full local time.
+    // end_date_time's format is undocumented (docs/reference/providers.md §3.3); we send the full local time.
     form.end_date_time = toUmeetingTime(r.until, timeZone);
   } else {
     // A recurring meeting needs an end condition (§3.4 U-3); the input rules already demand one.
@@ -309,8 +328,14 @@ export function parseUmeetingId(value: unknown): string | null {
 }
 
 /**
- * umeeting status → MeetingStatus (providers.md §3.2 #3): 0 booked → INIT, 1 in progress →
- * STARTED, 2 cancelled → CANCELLED, 3 ended → ENDED; `del_flag` "1" → CANCELLED. Absent: `fallback`.
+ * umeeting status → MeetingStatus (docs/reference/providers.md §3.2 #3): 0 booked → INIT, 1 in progress →
+ * ABOUT_TO_START, 2 cancelled → CANCELLED, 3 ended → ENDED; `del_flag` "1" → CANCELLED. Absent:
+ * `fallback`.
+ *
+ * "In progress" only says the scheduled time has come: nothing in a umeeting answer says whether
+ * anyone is in (the emulator reports it for the whole scheduled window), so it is reported as
+ * ABOUT_TO_START — what Tencent and WeCom webinars answer for the same situation with nobody in —
+ * and umeeting never reports STARTED (MeetingStatus descriptions).
  */
 export function statusFromWire(
   status: UmeetingNumber,
@@ -323,7 +348,7 @@ export function statusFromWire(
     case UMEETING_STATUS.BOOKED:
       return MeetingStatus.INIT;
     case UMEETING_STATUS.IN_PROGRESS:
-      return MeetingStatus.STARTED;
+      return MeetingStatus.ABOUT_TO_START;
     case UMEETING_STATUS.CANCELLED:
       return MeetingStatus.CANCELLED;
     case UMEETING_STATUS.ENDED:
@@ -375,7 +400,7 @@ export function recurrenceFromWire(
       // monthly_day wins over monthly_week when both are given (seed 004).
       if (monthDay != null) rule.monthDay = monthDay;
       else if (monthWeek != null && monthWeekDay != null) {
-        rule.monthWeek = monthWeek;
+        rule.monthWeek = isLastMonthWeek(monthWeek) ? LAST_MONTH_WEEK : monthWeek;
         rule.monthWeekDay = weekdayFromUmeeting(monthWeekDay) ?? null;
         if (!rule.monthWeekDay)
           throw new UmeetingResponseShapeError('monthly_week_day is out of range');
@@ -385,7 +410,7 @@ export function recurrenceFromWire(
     default:
       throw new UmeetingResponseShapeError('recurrence_type is not 1, 2 or 3');
   }
-  // end_date_time wins over end_times (providers.md §3.3).
+  // end_date_time wins over end_times (docs/reference/providers.md §3.3).
   const until = w.end_date_time ? fromUmeetingEndDate(w.end_date_time, timeZone) : undefined;
   if (until) rule.until = until;
   else rule.count = parseUmeetingInt(w.end_times);
@@ -460,6 +485,19 @@ export function meetingFromWire(w: UmeetingMeetingWire, opts: MeetingFromWireOpt
   const type = parseUmeetingInt(w.type);
   const status = statusFromWire(w.status, w.del_flag, opts.status);
   const id = meetingGlobalId(P, providerId);
+  const occurrences = (w.occurrences ?? [])
+    .map((o) =>
+      occurrenceFromWire(o, {
+        meetingProviderId: providerId,
+        durationMs,
+        seriesStatus: status,
+        ...opts,
+      }),
+    )
+    .sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
+  // A series starts with its first occurrence: `start_time` is the start we sent, which need not
+  // match the rule (a Wednesday 2nd with `monthly_day` 15 first meets on the 15th).
+  const first = occurrences[0];
   return {
     id,
     provider: P,
@@ -468,8 +506,12 @@ export function meetingFromWire(w: UmeetingMeetingWire, opts: MeetingFromWireOpt
     subject: typeof w.topic === 'string' ? w.topic : '',
     kind: type === 1 ? MeetingKind.INSTANT : type === 2 ? MeetingKind.SCHEDULED : opts.kind,
     status,
-    startTime,
-    endTime: durationMs != null ? new Date(startTime.getTime() + durationMs) : null,
+    startTime: first ? first.startTime : startTime,
+    endTime: first
+      ? (first.endTime ?? null)
+      : durationMs != null
+        ? new Date(startTime.getTime() + durationMs)
+        : null,
     password: nonEmpty(w.password),
     organizer: nonEmpty(w.user_key ?? w.user_Key),
     hosts: [],
@@ -477,14 +519,7 @@ export function meetingFromWire(w: UmeetingMeetingWire, opts: MeetingFromWireOpt
     joinUrl: nonEmpty(w.join_url),
     mediaSettings: mediaFromWire(w),
     recurrence: recurrenceFromWire(w, opts.timeZone),
-    occurrences: (w.occurrences ?? []).map((o) =>
-      occurrenceFromWire(o, {
-        meetingProviderId: providerId,
-        durationMs,
-        seriesStatus: status,
-        ...opts,
-      }),
-    ),
+    occurrences,
     live: liveFromWire(w),
     timeZone: opts.timeZone,
     capacity: parseUmeetingInt(w.meeting_capacity),
@@ -521,8 +556,9 @@ export function occurrenceFromWire(
 /**
  * A create answer merged with the form we sent → Meeting. The answer carries ids, URLs and host
  * secrets but not the meeting's fields, and its `start_time` is the placeholder "7" (§3.4 U-4), so
- * the fields come from what we sent. A new scheduled meeting is booked (INIT); an instant one has
- * started (the emulator assumes the host starts it at once; docs/providers/umeeting.md).
+ * the fields come from what we sent. A new scheduled meeting is booked (INIT); an instant one is
+ * past its start with nobody known to be in (ABOUT_TO_START, as a read answers it: see
+ * statusFromWire).
  */
 export function meetingFromCreate(
   form: UmeetingForm,
@@ -543,6 +579,6 @@ export function meetingFromCreate(
   return meetingFromWire(wire, {
     timeZone: opts.timeZone,
     kind: opts.kind,
-    status: opts.kind === MeetingKind.INSTANT ? MeetingStatus.STARTED : MeetingStatus.INIT,
+    status: opts.kind === MeetingKind.INSTANT ? MeetingStatus.ABOUT_TO_START : MeetingStatus.INIT,
   });
 }

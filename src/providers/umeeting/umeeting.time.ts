@@ -1,7 +1,7 @@
 import { formatLocal, fromLocal } from '../../util/zoned-time.js';
 
 /**
- * umeeting times: `yyyy-MM-dd HH:mm:ss` with no zone anywhere in the docs (providers.md §3.1,
+ * umeeting times: `yyyy-MM-dd HH:mm:ss` with no zone anywhere in the docs (docs/reference/providers.md §3.1,
  * §3.4 U-16). They are read and written as wall-clock time in the configured zone
  * (`UMEETING_TIMEZONE`, default Asia/Shanghai). In a DST gap the later offset is used; in an
  * overlap the earlier instant (src/util/zoned-time.ts).
@@ -36,7 +36,7 @@ export function fromUmeetingTime(text: unknown, timeZone: string): Date | undefi
 }
 
 /**
- * Parses `end_date_time`, whose format is not documented (providers.md §3.3): a full
+ * Parses `end_date_time`, whose format is not documented (docs/reference/providers.md §3.3): a full
  * `yyyy-MM-dd HH:mm:ss`, or a bare `yyyy-MM-dd` meaning the end of that local day (inclusive).
  */
 export function fromUmeetingEndDate(text: unknown, timeZone: string): Date | undefined {

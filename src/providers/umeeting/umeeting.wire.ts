@@ -1,8 +1,8 @@
 import { Weekday } from '../../schema/enums/weekday.enum.js';
 
 /**
- * umeeting wire shapes, in the provider's own spelling (providers.md §3.2, seeds 002 and 004).
- * Every call is a form POST (`application/x-www-form-urlencoded`, providers.md §3.1); every answer
+ * umeeting wire shapes, in the provider's own spelling (docs/reference/providers.md §3.2, seeds 002 and 004).
+ * Every call is a form POST (`application/x-www-form-urlencoded`, docs/reference/providers.md §3.1); every answer
  * is `{status, message, data}` JSON where `status` 200 means success. Numbers and booleans drift
  * between numbers and strings across the examples (§3.4 U-5, U-13), so read types are loose.
  */
@@ -63,7 +63,7 @@ export interface UmeetingOptionsWire {
   allow_live_streaming?: UmeetingBool;
 }
 
-/** Recurrence fields (providers.md §3.3). */
+/** Recurrence fields (docs/reference/providers.md §3.3). */
 export interface UmeetingRecurrenceWire {
   /** 1 daily, 2 weekly, 3 monthly; `""` or absent: not recurring (§3.4 U-6). */
   recurrence_type?: UmeetingNumber;
@@ -79,7 +79,7 @@ export interface UmeetingRecurrenceWire {
 }
 
 /**
- * `data` of `/umeeting/share/get` (providers.md §3.2 #3). The documented fields, plus what our
+ * `data` of `/umeeting/share/get` (docs/reference/providers.md §3.2 #3). The documented fields, plus what our
  * emulator echoes as an extension (`type` as in `/share/list`, the options, the recurrence fields
  * and `occurrences`); the client reads the extension fields when present and reports null when
  * they are absent, as the real service may omit them.
@@ -110,7 +110,7 @@ export interface UmeetingMeetingWire extends UmeetingOptionsWire, UmeetingRecurr
   start_url?: string | null;
 }
 
-/** umeeting `status` values of a meeting (providers.md §3.2 #3). */
+/** umeeting `status` values of a meeting (docs/reference/providers.md §3.2 #3). */
 export const UMEETING_STATUS = {
   BOOKED: 0,
   IN_PROGRESS: 1,
@@ -118,18 +118,18 @@ export const UMEETING_STATUS = {
   ENDED: 3,
 } as const;
 
-/** `recurrence_type` values (providers.md §3.3). */
+/** `recurrence_type` values (docs/reference/providers.md §3.3). */
 export const UMEETING_RECURRENCE_TYPE = { DAILY: 1, WEEKLY: 2, MONTHLY: 3 } as const;
 
-/** `daily_type` values (providers.md §3.3, seed 004). */
+/** `daily_type` values (docs/reference/providers.md §3.3, seed 004). */
 export const UMEETING_DAILY_TYPE = { EVERY_DAY: 1, WEEKDAYS: 2 } as const;
 
 /**
  * THE umeeting weekday numbering, used by `weekly_days` and `monthly_week_day` — stated here once
  * and imported by both the client mapper and the emulator.
  *
- * The docs never define it (providers.md §3.3, §4). We follow Zoom's convention, 1 = Sunday …
- * 7 = Saturday, because the platform is a white-labelled Zoom deployment (providers.md §3.1:
+ * The docs never define it (docs/reference/providers.md §3.3, §4). We follow Zoom's convention, 1 = Sunday …
+ * 7 = Saturday, because the platform is a white-labelled Zoom deployment (docs/reference/providers.md §3.1:
  * `zak` start-URL JWT with `zm_skm`, `host_key`, `option_jbh`, Base64 occurrence uuids) and Zoom's
  * meeting API numbers `weekly_days`/`monthly_week_day` that way. Counter-evidence, noted so the
  * choice can be revisited: seed 004 glosses `weekly_days` "1，3" as "每周1，3重复", which a Chinese
@@ -158,7 +158,7 @@ export function splitWeeklyDays(text: string): string[] {
     .filter((s) => s !== '');
 }
 
-/** The paths of the calls we make (providers.md §3.2; the visible path, not the link, §3.4 U-1). */
+/** The paths of the calls we make (docs/reference/providers.md §3.2; the visible path, not the link, §3.4 U-1). */
 export const UMEETING_PATHS = {
   schedule: 'umeeting/share/schedule',
   instant: 'umeeting/share/instant',

@@ -1,4 +1,4 @@
-import { NotFoundError, OutcomeUnknownError } from '../../errors/api-errors.js';
+import { NotFoundError } from '../../errors/api-errors.js';
 import { MeetingStatus } from '../../schema/enums/meeting-status.enum.js';
 import { Provider } from '../../schema/enums/provider.enum.js';
 import type { ScheduleMeetingInput } from '../../schema/inputs/schedule-meeting.input.js';
@@ -7,6 +7,8 @@ import type { Meeting } from '../../schema/types/meeting.type.js';
 import type { Webinar } from '../../schema/types/webinar.type.js';
 import type { MeetingProvider, RequestScope, ResourceRef } from '../meeting-provider.js';
 import { UnsupportedOperations } from '../unsupported.data-source.js';
+import { readEach } from '../pipeline/concurrency.js';
+import { unreadableAnswer } from '../pipeline/outcomes.js';
 import type { WecomClient } from './wecom.client.js';
 import { isNotFound } from './wecom.errors.js';
 import { checkMeetingInput, checkWebinarInput } from './wecom.input-rules.js';
@@ -17,7 +19,6 @@ import {
   webinarCreateRequest,
   webinarFromCreate,
   webinarFromWire,
-  withCreateInput,
 } from './wecom.mapper.js';
 import type {
   WecomEnvelope,
@@ -39,7 +40,7 @@ const PATHS = {
 type LookupKey = { meetingid: string } | { meeting_code: string };
 
 /**
- * WeCom (企业微信) meetings and webinars (providers.md §2), one per request, over the module's
+ * WeCom (企业微信) meetings and webinars (docs/reference/providers.md §2), one per request, over the module's
  * shared client and token cache. Ids carry no organizer: WeCom acts as the app, and an app sees
  * exactly what it created (§2.4). Not supported (UNSUPPORTED_BY_PROVIDER, from the base class or
  * the input rules): instant meetings, recurring meetings and per-occurrence cancel, live
@@ -67,7 +68,9 @@ export class WecomDataSource extends UnsupportedOperations implements MeetingPro
     const meetingid = requireCreatedId(created.meetingid, operation);
     try {
       const webinar = await this.fetchWebinar({ meetingid }, operation);
-      if (webinar) return withCreateInput(webinar, input);
+      // As read, so that the answer is what any later read answers (the get does not report the
+      // creator or the sensitive words: null here too, not filled from the input).
+      if (webinar) return webinar;
     } catch (error) {
       this.scope.log.warn(
         { operation, meetingid, err: String(error) },
@@ -80,12 +83,8 @@ export class WecomDataSource extends UnsupportedOperations implements MeetingPro
 
   /** Webinars by id (`webinar/get`, one call per id; WeCom has no batch read). */
   override getWebinars(refs: readonly ResourceRef[]): Promise<Array<Webinar | null | Error>> {
-    return Promise.all(
-      refs.map((ref) =>
-        this.fetchWebinar({ meetingid: ref.providerId }, 'webinar').catch(
-          (error: unknown) => error as Error,
-        ),
-      ),
+    return readEach(refs, this.client.maxConcurrency, (ref) =>
+      this.fetchWebinar({ meetingid: ref.providerId }, 'webinar'),
     );
   }
 
@@ -94,11 +93,15 @@ export class WecomDataSource extends UnsupportedOperations implements MeetingPro
     return this.fetchWebinar({ meeting_code: meetingCode }, 'webinarByCode');
   }
 
-  /** Cancels a webinar (`webinar/cancel`, never retried); answers it as it now is. */
+  /**
+   * Cancels a webinar (`webinar/cancel`, never retried); answers it as it now is. Idempotent: a
+   * webinar already cancelled is answered as read, with no cancel sent.
+   */
   override async cancelWebinar(ref: ResourceRef): Promise<Webinar> {
     const operation = 'cancelWebinar';
     const webinar = await this.fetchWebinar({ meetingid: ref.providerId }, operation);
     if (!webinar) throw new NotFoundError('no such WECOM webinar', { provider: Provider.WECOM });
+    if (webinar.status === MeetingStatus.CANCELLED) return webinar;
     await this.cancel(operation, PATHS.webinarCancel, ref.providerId, 'webinar');
     return { ...webinar, status: MeetingStatus.CANCELLED };
   }
@@ -114,13 +117,12 @@ export class WecomDataSource extends UnsupportedOperations implements MeetingPro
       false,
     );
     const meetingid = requireCreatedId(created.meetingid, operation);
-    if (typeof created.meeting_code === 'string' && created.meeting_code !== '') {
-      return meetingFromCreate(created, meetingid, input, created.meeting_code);
-    }
-    // The documented create answer has no meeting code (§2.5): look it up once, best effort.
+    // The documented create answer has only `meetingid` (§2.5): the code, the settings WeCom
+    // applied (its defaults for those not sent) and the status come with one read, best effort,
+    // so that the answer is what any later read answers.
     try {
       const meeting = await this.fetchMeeting({ meetingid }, operation, meetingid);
-      if (meeting) return { ...meeting, organizer: meeting.organizer ?? input.organizer };
+      if (meeting) return meeting;
     } catch (error) {
       this.scope.log.warn(
         { operation, meetingid, err: String(error) },
@@ -132,12 +134,8 @@ export class WecomDataSource extends UnsupportedOperations implements MeetingPro
 
   /** Meetings by id (`meeting/get_info`, one call per id). */
   override getMeetings(refs: readonly ResourceRef[]): Promise<Array<Meeting | null | Error>> {
-    return Promise.all(
-      refs.map((ref) =>
-        this.fetchMeeting({ meetingid: ref.providerId }, 'meeting', ref.providerId).catch(
-          (error: unknown) => error as Error,
-        ),
-      ),
+    return readEach(refs, this.client.maxConcurrency, (ref) =>
+      this.fetchMeeting({ meetingid: ref.providerId }, 'meeting', ref.providerId),
     );
   }
 
@@ -146,7 +144,10 @@ export class WecomDataSource extends UnsupportedOperations implements MeetingPro
     return this.fetchMeeting({ meeting_code: meetingCode }, 'meetingByCode', undefined);
   }
 
-  /** Cancels a meeting (`meeting/cancel`, never retried); answers it as it now is. */
+  /**
+   * Cancels a meeting (`meeting/cancel`, never retried); answers it as it now is. Idempotent: a
+   * meeting already cancelled is answered as read, with no cancel sent.
+   */
   override async cancelMeeting(ref: ResourceRef): Promise<Meeting> {
     const operation = 'cancelMeeting';
     const meeting = await this.fetchMeeting(
@@ -155,6 +156,7 @@ export class WecomDataSource extends UnsupportedOperations implements MeetingPro
       ref.providerId,
     );
     if (!meeting) throw new NotFoundError('no such WECOM meeting', { provider: Provider.WECOM });
+    if (meeting.status === MeetingStatus.CANCELLED) return meeting;
     await this.cancel(operation, PATHS.meetingCancel, ref.providerId, 'meeting');
     return { ...meeting, status: MeetingStatus.CANCELLED };
   }
@@ -167,7 +169,10 @@ export class WecomDataSource extends UnsupportedOperations implements MeetingPro
     body: object,
     safe: boolean,
   ): Promise<T> {
-    return this.client.call<T>({ operation, path, body, safe, log: this.scope.log });
+    return this.client.call<T>(
+      { operation, kind: safe ? 'read' : 'write', method: 'POST', path, json: body },
+      this.scope.log,
+    );
   }
 
   private async fetchWebinar(key: LookupKey, operation: string): Promise<Webinar | null> {
@@ -223,9 +228,8 @@ export class WecomDataSource extends UnsupportedOperations implements MeetingPro
 /** A create answer without an id: it may have been created, and we cannot name it. */
 function requireCreatedId(meetingid: unknown, operation: string): string {
   if (typeof meetingid === 'string' && meetingid !== '') return meetingid;
-  throw new OutcomeUnknownError({
-    provider: Provider.WECOM,
-    operation,
-    cause: 'answer without meetingid',
-  });
+  throw unreadableAnswer(
+    { provider: Provider.WECOM, operation, kind: 'write' },
+    'answer without meetingid',
+  );
 }

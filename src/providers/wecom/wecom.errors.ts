@@ -2,14 +2,14 @@ import { ProviderError, type ProviderErrorCode } from '../../errors/api-errors.j
 import { Provider } from '../../schema/enums/provider.enum.js';
 
 /**
- * The one table of WeCom `errcode` → our error codes (providers.md §2.2; docs/providers/wecom.md).
+ * The one table of WeCom `errcode` → our error codes (docs/reference/providers.md §2.2; docs/providers/wecom.md).
  * WeCom answers HTTP 200 with `errcode`/`errmsg`; we never match on `errmsg` (WeCom may change it).
  */
 interface ErrcodeRule {
   code: ProviderErrorCode;
   /** The access token is bad: refresh it once and retry the call once (§2.1). */
   refreshToken?: boolean;
-  /** Transient: a read may be retried (at most 3 attempts in all, §2.2); writes never are. */
+  /** Transient: a read may be sent again (at most 3 attempts in all, §2.2); writes never are. */
   retryRead?: boolean;
   retryAfterSeconds?: number;
 }
@@ -25,8 +25,9 @@ const RULES: Record<number, ErrcodeRule> = {
   42001: { code: 'PROVIDER_AUTH_FAILED', refreshToken: true }, // access_token expired
   48002: { code: 'PROVIDER_AUTH_FAILED' }, // the app may not call this API
   60020: { code: 'PROVIDER_AUTH_FAILED' }, // calling IP not allowed for the app
-  // The minute limit blocks for 60 s (§2.3); WeCom sends no Retry-After.
-  45009: { code: 'PROVIDER_RATE_LIMITED', retryRead: true, retryAfterSeconds: 60 },
+  // The minute limit blocks for 60 s (§2.3); WeCom sends no Retry-After. Asking again within
+  // milliseconds cannot help, so it is not retried: the caller gets retryAfterSeconds.
+  45009: { code: 'PROVIDER_RATE_LIMITED', retryAfterSeconds: 60 },
   45033: { code: 'PROVIDER_RATE_LIMITED', retryRead: true }, // too many concurrent calls
 };
 

@@ -8,7 +8,7 @@ import type { ScheduleWebinarInput } from '../../schema/inputs/schedule-webinar.
 import { MEETING_MEDIA_FIELDS, WEBINAR_MEDIA_FIELDS } from './wecom.mapper.js';
 
 /**
- * WeCom's own rules (providers.md §2.4, §2.5), checked before any request is sent. The GraphQL
+ * WeCom's own rules (docs/reference/providers.md §2.4, §2.5), checked before any request is sent. The GraphQL
  * inputs' class-validator rules already ran; the limits that WeCom documents itself are checked
  * again here so the data source is safe on its own, and what WeCom cannot express is refused
  * with UNSUPPORTED_BY_PROVIDER naming the field (never silently dropped).
@@ -32,7 +32,7 @@ function checkLength(field: string, value: string | undefined | null, min: numbe
 }
 
 function checkTimes(startTime: Date, endTime: Date, now: number) {
-  if (startTime.getTime() <= now) throw bad('input.startTime', 'future', 'must be in the future');
+  if (startTime.getTime() <= now) throw bad('input.startTime', 'inFuture', 'must be in the future');
   if (endTime.getTime() <= startTime.getTime()) {
     throw bad('input.endTime', 'isAfter', 'must be after startTime');
   }
@@ -103,7 +103,7 @@ export function checkMeetingInput(input: ScheduleMeetingInput, now: number): voi
     throw bad('input.password', 'matches', 'must be 4 to 6 digits');
   }
   // WeCom repeats meetings through `reminders` (is_repeat, repeat_type, …), whose value table
-  // is not in our sources (providers.md §2.5), so no RecurrenceInput field has a documented
+  // is not in our sources (docs/reference/providers.md §2.5), so no RecurrenceInput field has a documented
   // WeCom equivalent: recurring meetings are refused rather than guessed.
   if (input.recurrence != null)
     throw unsupported('input.recurrence', 'recurring WeCom meetings are not supported');

@@ -25,7 +25,7 @@ import type {
 } from './wecom.wire.js';
 
 /**
- * The one WeCom mapper: wire (WeCom spelling, providers.md §2.4–§2.6, seed 003) ↔ unified model.
+ * The one WeCom mapper: wire (WeCom spelling, docs/reference/providers.md §2.4–§2.6, seed 003) ↔ unified model.
  * Reads accept both spellings where the seed and the docs disagree (W-1 `title`/`subject`, W-2
  * `enable_enter_mute`/`mute_enable_join`, W-4 number-or-string `display_number_of_attendees`).
  * A value WeCom does not report maps to null, never to a guessed default.
@@ -82,14 +82,19 @@ export function webinarStatusFromWire(status: unknown): MeetingStatus {
 }
 
 /**
- * Meeting `get_info` `status` is an integer whose table is unverified (providers.md §2.5).
+ * Meeting `get_info` `status` is an integer whose table is unverified (docs/reference/providers.md §2.5).
  * ASSUMPTION, shared with the emulator (MEETING_STATUS) and docs/providers/wecom.md:
- * 1 waiting → INIT, 2 in progress → STARTED, 3 ended → ENDED, 4 cancelled → CANCELLED,
+ * 1 waiting → INIT, 2 in progress → ABOUT_TO_START, 3 ended → ENDED, 4 cancelled → CANCELLED,
  * 5 expired → RECYCLED; anything else → INVALID.
+ *
+ * "In progress" only says the scheduled time has come: nothing in `get_info` says whether anyone
+ * is in (the emulator reports it from the start to the end, people or not), so it is reported as
+ * ABOUT_TO_START — what WeCom webinars and Tencent answer for the same situation with nobody in —
+ * and a WeCom meeting never reports STARTED (MeetingStatus descriptions).
  */
 export const MEETING_STATUS_BY_CODE: Record<number, MeetingStatus> = {
   1: MeetingStatus.INIT,
-  2: MeetingStatus.STARTED,
+  2: MeetingStatus.ABOUT_TO_START,
   3: MeetingStatus.ENDED,
   4: MeetingStatus.CANCELLED,
   5: MeetingStatus.RECYCLED,
@@ -283,19 +288,6 @@ export function webinarFromWire(w: WecomWebinarGetResponse, operation: string): 
   };
 }
 
-/**
- * After a create, what this process knows beyond the get answer: the creator and the settings
- * WeCom's get does not report back (we sent them, and WeCom accepted them).
- */
-export function withCreateInput(webinar: Webinar, input: ScheduleWebinarInput): Webinar {
-  return {
-    ...webinar,
-    organizer: input.organizer,
-    sensitiveWords: webinar.sensitiveWords ?? input.sensitiveWords ?? null,
-    enableManualCheck: webinar.enableManualCheck ?? input.enableManualCheck ?? null,
-  };
-}
-
 function hostIds(hosts: unknown): string[] {
   if (!Array.isArray(hosts)) return [];
   return hosts
@@ -402,6 +394,7 @@ function mediaFromInput(m: MediaSettingsInput | undefined | null): MediaSettings
 /**
  * A webinar from its create answer and the input, for when the read-back after a create fails:
  * the webinar exists, so the caller must get it, not an error (a retry would book it twice).
+ * What WeCom's get never reports (the creator, the sensitive words) is null, as on any read.
  */
 export function webinarFromCreate(
   created: WecomWebinarCreateResponse,
@@ -422,15 +415,16 @@ export function webinarFromCreate(
     endTime: fromEpochSeconds(created.end_time) ?? input.endTime,
     admissionType: lookup(ADMISSION, created.admission_type) ?? input.admissionType,
     password: str(created.password) ?? input.password ?? null,
-    organizer: input.organizer,
+    organizer: null,
     hosts: input.hosts ?? [input.organizer],
     audienceJoinLink: str(created.audience_join_link),
     guestJoinLink: str(created.guest_join_link),
     enableGuestInviteLink: input.enableGuestInviteLink ?? null,
     mediaSettings: mediaFromInput(input.mediaSettings),
     enableQa: input.enableQa ?? null,
-    sensitiveWords: input.sensitiveWords ?? null,
-    enableManualCheck: input.enableManualCheck ?? null,
+    sensitiveWords: null,
+    // As a read tells it: the check link is returned when manual check is on (seed 003).
+    enableManualCheck: str(created.manual_check_link) ? true : null,
     manualCheckLink: str(created.manual_check_link),
     manualCheckPassword: str(created.manual_check_password),
     activityPage: input.activityPage ?? null,

@@ -8,7 +8,7 @@ export interface FetchedToken {
 }
 
 export interface WecomTokenCacheOptions {
-  /** Calls `gettoken` (providers.md §2.1); throws a ProviderError on failure. */
+  /** Calls `gettoken` (docs/reference/providers.md §2.1); throws a ProviderError on failure. */
   fetchToken(): Promise<FetchedToken>;
   log: Logger;
   /** Milliseconds since the epoch (injectable for tests). */
@@ -25,7 +25,7 @@ interface CachedToken {
 
 /**
  * The process-wide WeCom access token of one app (one corpid + secret), built once at start-up
- * and shared by every request's data source (STYLE habit 4; providers.md §2.1):
+ * and shared by every request's data source (STYLE habit 4; docs/reference/providers.md §2.1):
  * - single-flight: concurrent callers share one in-flight `gettoken`, so a cold start with many
  *   requests makes exactly one (gettoken is rate-limited, and ~2000 failures/hour block the app);
  * - refreshed ahead of expiry (5 min before, or half-way for short lifetimes); if that early

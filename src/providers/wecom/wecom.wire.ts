@@ -1,5 +1,5 @@
 /**
- * WeCom request/response shapes in WeCom's own spelling (providers.md §2.4, §2.5, seed 003).
+ * WeCom request/response shapes in WeCom's own spelling (docs/reference/providers.md §2.4, §2.5, seed 003).
  * They never leave this folder; wecom.mapper.ts translates them.
  */
 

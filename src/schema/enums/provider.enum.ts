@@ -1,5 +1,14 @@
 import { registerEnumType } from 'type-graphql';
 
+/**
+ * The GraphQL names of the providers. Everything else about a provider is its descriptor in
+ * src/providers/providers.ts, which must have one entry per value here (the compiler checks).
+ *
+ * This stays a plain list of stable string literals rather than being built from the
+ * descriptors: every provider file reads `Provider.X` at module load (mappers, clients, error
+ * tables), and the descriptors import those files, so an enum derived from them would be read
+ * before it exists (an ESM import cycle, a TDZ error at start-up).
+ */
 export enum Provider {
   TENCENT_MEETING = 'TENCENT_MEETING',
   WECOM = 'WECOM',
@@ -16,8 +25,8 @@ registerEnumType(Provider, {
   },
 });
 
-export const ALL_PROVIDERS: readonly Provider[] = [
-  Provider.TENCENT_MEETING,
-  Provider.WECOM,
-  Provider.UMEETING,
-];
+/**
+ * Every `Provider` value, in declaration order (which is the descriptor list's order; a unit
+ * test checks). For decoding ids; the process itself iterates its descriptors.
+ */
+export const ALL_PROVIDERS: readonly Provider[] = Object.values(Provider);

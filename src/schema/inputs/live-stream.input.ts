@@ -1,7 +1,13 @@
 import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 
-import { OptionalUnless, PASSWORD_PATTERN, RequiredWhen } from './validators.js';
+import {
+  HasNoControlCharacters,
+  IsNotBlank,
+  OptionalUnless,
+  PASSWORD_PATTERN,
+  RequiredWhen,
+} from './validators.js';
 
 @InputType({
   description: 'Live-stream settings for a scheduled meeting (seed 001 `live_config`).',
@@ -9,17 +15,26 @@ import { OptionalUnless, PASSWORD_PATTERN, RequiredWhen } from './validators.js'
 export class LiveStreamInput {
   @Field(() => String, {
     nullable: true,
-    description: 'Title of the live stream (default: the subject).',
+    description:
+      'Title of the live stream (default: the subject); not blank, no control characters.',
   })
   @IsOptional()
   @IsString()
   @Length(1, 255)
+  @IsNotBlank()
+  @HasNoControlCharacters()
   subject?: string;
 
-  @Field(() => String, { nullable: true, description: 'Summary shown to viewers.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Summary shown to viewers; not blank; tabs and line breaks are kept, other control characters refused.',
+  })
   @IsOptional()
   @IsString()
   @Length(0, 1000)
+  @IsNotBlank()
+  @HasNoControlCharacters({ multiLine: true })
   summary?: string;
 
   @Field(() => Boolean, { nullable: true, description: 'Viewers need `password`.' })

@@ -3,6 +3,7 @@ import { Field, InputType } from 'type-graphql';
 
 import { Provider } from '../enums/provider.enum.js';
 import { MediaSettingsInput } from './media-settings.input.js';
+import { HasNoControlCharacters, IsNotBlank } from './validators.js';
 
 /**
  * The fields every create input shares, with their rules stated once: which provider, as whom,
@@ -14,9 +15,14 @@ export abstract class ProviderRequestInput {
   @IsEnum(Provider)
   provider!: Provider;
 
-  @Field(() => String, { description: 'Subject (title, topic), 1–255 characters.' })
+  @Field(() => String, {
+    description:
+      'Subject (title, topic), 1–255 characters; not blank, no control characters or line breaks.',
+  })
   @IsString()
   @Length(1, 255)
+  @IsNotBlank()
+  @HasNoControlCharacters()
   subject!: string;
 
   @Field(() => String, {

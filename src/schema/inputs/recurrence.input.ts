@@ -3,6 +3,7 @@ import {
   ArrayUnique,
   IsDate,
   IsEnum,
+  IsIn,
   IsInt,
   IsOptional,
   Max,
@@ -14,8 +15,13 @@ import { RecurrenceFrequency } from '../enums/recurrence-frequency.enum.js';
 import { Weekday } from '../enums/weekday.enum.js';
 import { OnlyWhen, OptionalUnless, RequiredWhen } from './validators.js';
 
-/** Upper bound on `count`: seed 001 (`until_count` 1–50), providers.md §1.5 T-M7. */
+/** Upper bound on `count`: seed 001 (`until_count` 1–50), docs/reference/providers.md §1.5 T-M7. */
 export const MAX_OCCURRENCES = 50;
+
+/** `monthWeek` for the last such weekday of the month (RFC 5545 `BYDAY=-1MO`). */
+export const LAST_MONTH_WEEK = -1;
+/** The `monthWeek` values: the first to fourth week, or the last one. */
+export const MONTH_WEEKS: readonly number[] = [1, 2, 3, 4, LAST_MONTH_WEEK];
 
 @InputType({
   description:
@@ -60,12 +66,12 @@ export class RecurrenceInput {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'MONTHLY only: the n-th week (1–5), with `monthWeekDay`.',
+    description:
+      'MONTHLY only, with `monthWeekDay`: which one of that weekday in the month, 1–4 (the first to the fourth), or -1 for the last one (RFC 5545 `BYDAY=-1MO`). There is no 5: a fifth one exists only in some months; use -1 for "the last".',
   })
   @OptionalUnless((o) => o.monthWeekDay != null)
   @IsInt()
-  @Min(1)
-  @Max(5)
+  @IsIn(MONTH_WEEKS, { message: 'monthWeek must be 1, 2, 3, 4 or -1 (the last week)' })
   @OnlyWhen(
     'monthlyOnly',
     (o) => o.frequency === RecurrenceFrequency.MONTHLY,

@@ -15,15 +15,22 @@ import { Field, InputType, Int } from 'type-graphql';
 import { LiveStreamInput } from './live-stream.input.js';
 import { RecurrenceInput } from './recurrence.input.js';
 import { ProviderRequestInput } from './provider-request.input.js';
-import { IsAfter, PASSWORD_PATTERN } from './validators.js';
+import { IsAfter, IsInFuture, PASSWORD_PATTERN } from './validators.js';
 
 @InputType({ description: 'A meeting to book: one-off, or recurring with `recurrence`.' })
 export class ScheduleMeetingInput extends ProviderRequestInput {
-  @Field(() => Date, { description: 'Start (of the first occurrence, for a series).' })
+  @Field(() => Date, {
+    description:
+      "Start; must be in the future. For a series, the first occurrence is the first date on or after it that the rule matches, at this time of day (the answer's `startTime` is that occurrence's).",
+  })
   @IsDate()
+  @IsInFuture()
   startTime!: Date;
 
-  @Field(() => Date, { description: 'End (of the first occurrence); after `startTime`.' })
+  @Field(() => Date, {
+    description:
+      'End; after `startTime`. For a series, `endTime − startTime` is the length of every occurrence.',
+  })
   @IsDate()
   @IsAfter('startTime')
   endTime!: Date;

@@ -16,19 +16,34 @@ import { AdmissionType } from '../enums/admission-type.enum.js';
 import { RecordingType } from '../enums/recording-type.enum.js';
 import { type MediaSettingsInput } from './media-settings.input.js';
 import { ProviderRequestInput } from './provider-request.input.js';
-import { IsAfter, OnlyWhen, OptionalUnless, PASSWORD_PATTERN, RequiredWhen } from './validators.js';
+import {
+  HasNoControlCharacters,
+  IsAfter,
+  IsInFuture,
+  IsNotBlank,
+  OnlyWhen,
+  OptionalUnless,
+  PASSWORD_PATTERN,
+  RequiredWhen,
+} from './validators.js';
 
-/** Rules from seed 000 (Tencent create webinar) and providers.md §1.4 / §2.4. */
+/** Rules from seed 000 (Tencent create webinar) and docs/reference/providers.md §1.4 / §2.4. */
 @InputType({ description: 'A webinar to book (every field of seed 000).' })
 export class ScheduleWebinarInput extends ProviderRequestInput {
-  @Field(() => String, { nullable: true, description: 'Sponsor (主办方), 1–40 characters.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Sponsor (主办方), 1–40 characters; not blank, no control characters.',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 40)
+  @IsNotBlank()
+  @HasNoControlCharacters()
   sponsor?: string;
 
   @Field(() => Date, { description: 'Start; must be in the future.' })
   @IsDate()
+  @IsInFuture()
   startTime!: Date;
 
   @Field(() => Date, { description: 'End; after `startTime`.' })
@@ -68,11 +83,14 @@ export class ScheduleWebinarInput extends ProviderRequestInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Plain-text description, 1–5000 characters.',
+    description:
+      'Plain-text description, 1–5000 characters; not blank; tabs and line breaks are kept, other control characters refused.',
   })
   @IsOptional()
   @IsString()
   @Length(1, 5000)
+  @IsNotBlank()
+  @HasNoControlCharacters({ multiLine: true })
   description?: string;
 
   @Field(() => String, {
@@ -96,6 +114,8 @@ export class ScheduleWebinarInput extends ProviderRequestInput {
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @Length(1, 10, { each: true })
+  @IsNotBlank({ each: true })
+  @HasNoControlCharacters({}, { each: true })
   sensitiveWords?: string[];
 
   @Field(() => Boolean, { nullable: true, description: 'Check joiners manually.' })

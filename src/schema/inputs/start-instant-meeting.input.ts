@@ -8,7 +8,8 @@ import { PASSWORD_PATTERN } from './validators.js';
 export class StartInstantMeetingInput extends ProviderRequestInput {
   @Field(() => Int, {
     nullable: true,
-    description: 'Planned length in minutes (1–1440; default 60).',
+    description:
+      'Planned length in minutes (1–1440; default 60). umeeting: more than 30 (seed 004).',
   })
   @IsOptional()
   @IsInt()

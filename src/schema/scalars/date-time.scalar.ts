@@ -2,20 +2,40 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
 // ISO 8601 date-time with an explicit offset (`Z` or `±HH:MM`). Without an offset a time is
 // ambiguous across providers (umeeting local time, Tencent epoch seconds), so it is refused.
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_WITH_OFFSET =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
+
+const refuse = (message: string, rule: string) =>
+  new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', rule } });
+
+/**
+ * The calendar fields as written, checked before they become an instant: `Date` would roll
+ * 30 February over to 2 March (and 24:00 to the next day) instead of refusing it. The offset is
+ * checked too (at most ±23:59), so the instant is exactly the one the string names.
+ */
+function isRealDateTime(m: RegExpExecArray): boolean {
+  const n = (i: number) => Number(m[i] ?? '0');
+  const [year, month, day, hour, minute, second] = [n(1), n(2), n(3), n(4), n(5), n(6)];
+  if (month < 1 || month > 12 || day < 1) return false;
+  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return false;
+  if (hour > 23 || minute > 59 || second > 59) return false;
+  return n(8) <= 23 && n(9) <= 59; // the offset's hours and minutes (m[7] is its sign)
+}
 
 function parse(value: unknown): Date {
-  if (typeof value !== 'string' || !ISO_WITH_OFFSET.test(value)) {
-    throw new GraphQLError(
+  const m = typeof value === 'string' ? ISO_WITH_OFFSET.exec(value) : null;
+  if (!m) {
+    throw refuse(
       'DateTime must be an ISO 8601 string with an offset, e.g. 2026-12-01T09:00:00+08:00',
-      { extensions: { code: 'BAD_USER_INPUT', rule: 'isoDateTimeWithOffset' } },
+      'isoDateTimeWithOffset',
     );
   }
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) {
-    throw new GraphQLError('DateTime is not a real date and time (e.g. 30 February)', {
-      extensions: { code: 'BAD_USER_INPUT', rule: 'isoDateTimeWithOffset' },
-    });
+  const date = new Date(value as string);
+  if (!isRealDateTime(m) || Number.isNaN(date.getTime())) {
+    throw refuse(
+      'DateTime is not a real date and time (e.g. 30 February, 24:00, an offset past ±23:59)',
+      'realDateTime',
+    );
   }
   return date;
 }
@@ -23,7 +43,7 @@ function parse(value: unknown): Date {
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   name: 'DateTime',
   description:
-    'An instant as an ISO 8601 string with an offset (e.g. `2026-12-01T09:00:00+08:00`). Answers are in UTC (`Z`).',
+    'An instant as an ISO 8601 string with an offset (e.g. `2026-12-01T09:00:00+08:00`); the date and time must exist as written (no 30 February, no 24:00). Answers are in UTC (`Z`).',
   serialize(value) {
     const date = value instanceof Date ? value : new Date(value as string);
     if (Number.isNaN(date.getTime()))

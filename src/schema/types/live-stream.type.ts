@@ -35,7 +35,7 @@ export class LiveStream {
   @Field(() => String, {
     nullable: true,
     description:
-      'umeeting `play_addr`: the raw stream address. Often plain http:// on a third-party CDN (providers.md §3.4 U-12).',
+      'umeeting `play_addr`: the raw stream address. Often plain http:// on a third-party CDN (docs/reference/providers.md §3.4 U-12).',
   })
   playUrl?: string | null;
 }

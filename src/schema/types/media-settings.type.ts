@@ -5,7 +5,7 @@ import { WatermarkStyle } from '../enums/watermark-style.enum.js';
 
 /**
  * One shape for every provider's spelling of media settings (Tencent meeting `settings`, Tencent
- * webinar `media_setting`, WeCom `media_setting`, umeeting's flat options; providers.md §2.6).
+ * webinar `media_setting`, WeCom `media_setting`, umeeting's flat options; docs/reference/providers.md §2.6).
  * A value the provider does not report is null, never a guessed default.
  */
 @ObjectType({
@@ -40,7 +40,7 @@ export class MediaSettings {
   @Field(() => Boolean, {
     nullable: true,
     description:
-      'Only members of the enterprise may join. WeCom: derived as NOT `allow_external_user`; the WeCom doc text describes that field the other way round, and we follow its name (providers.md §2.6 W-5).',
+      'Only members of the enterprise may join. WeCom: derived as NOT `allow_external_user`; the WeCom doc text describes that field the other way round, and we follow its name (docs/reference/providers.md §2.6 W-5).',
   })
   enterpriseUsersOnly?: boolean | null;
 

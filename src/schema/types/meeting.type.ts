@@ -38,10 +38,15 @@ export class Meeting {
   @Field(() => MeetingStatus, { description: 'Current state, as of the provider clock.' })
   status!: MeetingStatus;
 
-  @Field(() => Date, { description: 'Scheduled start.' })
+  @Field(() => Date, {
+    description: 'Scheduled start; for a series, the start of its first occurrence.',
+  })
   startTime!: Date;
 
-  @Field(() => Date, { nullable: true, description: 'Scheduled end.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Scheduled end; for a series, the end of its first occurrence.',
+  })
   endTime?: Date | null;
 
   @Field(() => String, { nullable: true, description: 'Join password, when one is set.' })
@@ -85,7 +90,11 @@ export class Meeting {
   })
   live?: LiveStream | null;
 
-  @Field(() => String, { nullable: true, description: 'Time zone the provider schedules in.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'IANA time zone the meeting is scheduled (and a series repeats) in. Tencent: the one given when booking, else Asia/Shanghai (Beijing time, its default); umeeting: the configured UMEETING_TIMEZONE (default Asia/Shanghai), in which its local times are read. Null where no zone applies: WeCom meetings are booked and reported as instants, with no local times and no recurrence.',
+  })
   timeZone?: string | null;
 
   @Field(() => Int, {

@@ -4,8 +4,57 @@ import { ProviderMode } from '../enums/provider-mode.enum.js';
 import { Provider } from '../enums/provider.enum.js';
 import { RecurrenceFrequency } from '../enums/recurrence-frequency.enum.js';
 
-@ObjectType({ description: 'What a provider can do through this API.' })
+@ObjectType({
+  description:
+    'What a provider can do with one kind of thing (meeting, instant meeting, webinar, occurrence). The one source of truth: a field not listed is refused with UNSUPPORTED_BY_PROVIDER before any request.',
+})
+export class KindCapabilities {
+  @Field(() => [String], {
+    description: 'Operations on this kind: `create`, `read`, `lookupByCode`, `cancel`.',
+  })
+  operations!: string[];
+
+  @Field(() => [String], {
+    description:
+      "Create-input fields accepted, as paths: `subject`, `mediaSettings` and `mediaSettings.muteOnJoin`, `recurrence.count`, `live`. A nested field is accepted only when listed itself. Some are further limited by value (see the provider docs), e.g. Tencent repeats weekly only on the start's weekday.",
+  })
+  inputFields!: string[];
+
+  @Field(() => [RecurrenceFrequency], {
+    description: 'Recurrence frequencies accepted (empty: no recurring series).',
+  })
+  recurrenceFrequencies!: RecurrenceFrequency[];
+}
+
+@ObjectType({
+  description:
+    'What a provider can do through this API, per kind; the flat fields before them are derived from the per-kind ones and kept for existing clients.',
+})
 export class ProviderCapabilities {
+  @Field(() => KindCapabilities, {
+    nullable: true,
+    description: 'Scheduled meetings (one-off or recurring); null when not supported.',
+  })
+  meeting!: KindCapabilities | null;
+
+  @Field(() => KindCapabilities, {
+    nullable: true,
+    description: 'Instant meetings (startInstantMeeting); null when not supported.',
+  })
+  instantMeeting!: KindCapabilities | null;
+
+  @Field(() => KindCapabilities, {
+    nullable: true,
+    description: 'Webinars; null when not supported.',
+  })
+  webinar!: KindCapabilities | null;
+
+  @Field(() => KindCapabilities, {
+    nullable: true,
+    description: 'Single occurrences of a series (cancelOccurrence); null when not supported.',
+  })
+  occurrence!: KindCapabilities | null;
+
   @Field(() => Boolean, { description: 'scheduleMeeting works.' })
   meetings!: boolean;
 

@@ -19,7 +19,8 @@ export class RecurrenceRule {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'Monthly: the n-th week of the month (1–5), with `monthWeekDay`.',
+    description:
+      'Monthly, with `monthWeekDay`: which one of that weekday in the month, 1–4, or -1 for the last one (RRULE `BYDAY=-1MO`).',
   })
   monthWeek?: number | null;
 

@@ -48,7 +48,11 @@ export class Webinar {
   @Field(() => String, { nullable: true, description: 'Audience password (PASSWORD admission).' })
   password?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The provider user who created it.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The provider user who created it; null on WeCom, whose webinar reads do not report it (so neither does the create answer, which is what a read answers).',
+  })
   organizer?: string | null;
 
   @Field(() => [String], { description: 'Host user ids.' })
@@ -75,7 +79,11 @@ export class Webinar {
   @Field(() => Boolean, { nullable: true, description: 'Q&A is enabled.' })
   enableQa?: boolean | null;
 
-  @Field(() => [String], { nullable: true, description: 'Words filtered from chat and Q&A.' })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Words filtered from chat and Q&A; null on WeCom, whose webinar reads do not report them.',
+  })
   sensitiveWords?: string[] | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Joiners are checked by a person.' })

@@ -88,11 +88,26 @@ function listSize(
   return isCompositeType(named) ? DEFAULT_LIST_SIZE : 0;
 }
 
-/** Distinct items of the field's list argument (`ids`, `representations`), if it has one. */
+/**
+ * Distinct items of the field's list argument (`ids`, `representations`), if it has one. An
+ * item is told apart by its string value, or by the `__typename` and `id` of a representation;
+ * anything else counts as distinct (never serialised: a variable can nest thousands deep).
+ */
 function sizeFromListArgument(args: Record<string, unknown>): number | undefined {
   const list = Object.values(args).find(Array.isArray) as unknown[] | undefined;
   if (!list) return undefined;
-  return new Set(list.map((item) => (typeof item === 'string' ? item : JSON.stringify(item)))).size;
+  const keys = new Set<unknown>();
+  for (const item of list) keys.add(itemKey(item));
+  return keys.size;
+}
+
+function itemKey(item: unknown): unknown {
+  if (typeof item === 'string') return item;
+  if (item !== null && typeof item === 'object') {
+    const { __typename: typename, id } = item as Record<string, unknown>;
+    if (typeof typename === 'string' && typeof id === 'string') return `${typename}\u0000${id}`;
+  }
+  return Symbol('distinct');
 }
 
 /** A type with `@key`, or a union of them (`_Entity`). */

@@ -1,32 +1,26 @@
 import 'reflect-metadata';
 
 import { ConfigError, loadConfig } from '../config/env.js';
-import { Provider } from '../schema/enums/provider.enum.js';
-import { startEmulator } from './start-emulator.js';
+import { PROVIDERS } from '../providers/providers.js';
+import { startEmulator } from '../providers/start-emulator.js';
 
 /**
- * `npm run emulator -- <tencent-meeting|wecom|umeeting> [--port N]`: one provider emulator,
- * standalone on 127.0.0.1, with the credentials of the same environment variables as the server
- * (else the sandbox credentials of .env.example). Point a LIVE provider at the printed URL to
- * test the production path.
+ * `npm run emulator -- <name> [--port N]`: one provider emulator, standalone on 127.0.0.1, with
+ * the credentials of the same environment variables as the server (else the sandbox credentials
+ * of .env.example). Point a LIVE provider at the printed URL to test the production path. The
+ * names are the descriptors' `cliName`s (src/providers/providers.ts): tencent-meeting, wecom, …
  */
-const NAMES: Record<string, Provider> = {
-  'tencent-meeting': Provider.TENCENT_MEETING,
-  wecom: Provider.WECOM,
-  umeeting: Provider.UMEETING,
-};
-
 function usage(message: string): never {
   process.stderr.write(
-    `${message}\nusage: npm run emulator -- <${Object.keys(NAMES).join('|')}> [--port N]\n`,
+    `${message}\nusage: npm run emulator -- <${PROVIDERS.map((d) => d.cliName).join('|')}> [--port N]\n`,
   );
   process.exit(2);
 }
 
 const args = process.argv.slice(2);
 const name = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a));
-const provider = name ? NAMES[name] : undefined;
-if (!provider) usage(name ? `unknown provider "${name}"` : 'which provider?');
+const descriptor = name ? PROVIDERS.find((d) => d.cliName === name) : undefined;
+if (!descriptor) usage(name ? `unknown provider "${name}"` : 'which provider?');
 const portIndex = args.indexOf('--port');
 const portText = portIndex >= 0 ? args[portIndex + 1] : '0';
 if (!portText || !/^\d+$/.test(portText) || Number(portText) > 65535) usage('--port takes 0–65535');
@@ -42,7 +36,7 @@ try {
   if (error instanceof ConfigError) usage(error.message);
   throw error;
 }
-const emulator = await startEmulator(provider, config, {
+const emulator = await startEmulator(descriptor, config, {
   host: '127.0.0.1',
   port: Number(portText),
 });

@@ -1,6 +1,10 @@
+import type { EmulatorReply } from '../emulator-server.js';
+import { WECOM_ERRORS, wecomError } from './errors.js';
+
 /**
  * Reads a WeCom JSON request body field by field, keeping the first problem. The emulator
- * answers a problem with 40035 naming the field (providers.md §2.2: invalid parameter).
+ * answers a problem with 40035 naming the field (docs/reference/providers.md §2.2: invalid
+ * parameter; see `invalid`).
  */
 export class BodyReader {
   problem?: string;
@@ -49,7 +53,10 @@ export class BodyReader {
     return value;
   }
 
-  /** An unsigned integer; `numericString` also accepts "1" (W-4: the doc types some ints as strings). */
+  /**
+   * An unsigned integer; `numericString` also accepts "1" (W-4: the doc types some ints as
+   * strings).
+   */
   uint(
     key: string,
     opts: {
@@ -144,4 +151,24 @@ export function parseObjectBody(raw: Buffer): Record<string, unknown> | undefine
   } catch {
     return undefined;
   }
+}
+
+/** The 40035 answer naming the reader's first problem. */
+export function invalid(r: BodyReader): EmulatorReply {
+  return wecomError(WECOM_ERRORS.invalidParameter, r.problem);
+}
+
+/**
+ * Reads `meetingid` / `meeting_code` of a lookup: one is required and the id wins when both are
+ * given (seed 003; §2.4 and §2.5 get). Undefined, with the problem recorded, when neither is.
+ */
+export function lookupKeys(r: BodyReader): { meetingid?: string; code?: string } | undefined {
+  const meetingid = r.str('meetingid', { min: 1, max: 64 });
+  const code = r.str('meeting_code', { min: 1, max: 64 });
+  if (r.problem) return undefined;
+  if (!meetingid && !code) {
+    r.fail('meetingid', 'meetingid or meeting_code is required');
+    return undefined;
+  }
+  return { meetingid, code };
 }

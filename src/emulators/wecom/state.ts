@@ -1,55 +1,28 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 
 import type { EmulatorClock } from '../clock.js';
+import { WecomTokens, type WecomApp } from './auth.js';
+import {
+  MEETING_STATUS,
+  type MeetingSettings,
+  type WebinarMediaSetting,
+  type WecomMeetingStatus,
+  type WecomWebinarStatus,
+} from './wire.js';
 
-/** Token lifetime WeCom reports (providers.md §2.1). */
-export const TOKEN_TTL_SECONDS = 7200;
-/**
- * ASSUMPTION: WeCom returns the same token while it is valid ("有效期内重复获取返回相同结果",
- * path/91039). So that a client refreshing ahead of expiry does not fetch the same nearly
- * expired token again and again, in its last five minutes a fresh token is minted (the old one
- * stays valid until its own expiry), as WeChat's token overlap does.
+/*
+ * The WeCom emulator's memory: webinars and meetings by id, the ids, codes and links it hands
+ * out, the issued tokens (kept by auth.ts's WecomTokens), and the rules that turn the emulator
+ * clock into a status (docs/reference/providers.md §2.4–§2.6; seed 003).
  */
-export const TOKEN_RENEW_WINDOW_SECONDS = 300;
+
 /** How long after its end an ended webinar/meeting keeps its code before it is recycled [I]. */
 export const RECYCLE_AFTER_SECONDS = 24 * 3600;
 
-export interface WecomApp {
-  /** Internal name of the app (one secret = one app); never a secret. */
-  name: string;
-  corpId: string;
-  corpSecret: string;
-}
-
-interface IssuedToken {
-  app: string;
-  expiresAt: number; // epoch s, emulator clock
-}
-
-export interface WebinarMediaSetting {
-  enable_enter_mute: boolean;
-  allow_unmute_self: boolean;
-  allow_enter_before_host: boolean;
-  enable_screen_watermark: boolean;
-  watermark_type: number;
-  allow_external_user: boolean;
-  auto_record_type: string;
-  attendee_join_auto_record: boolean;
-  enable_host_pause_auto_record: boolean;
-}
-
-/** Defaults from seed 003's MediaSetting table (providers.md §2.4). */
-export const WEBINAR_MEDIA_DEFAULTS: WebinarMediaSetting = {
-  enable_enter_mute: false,
-  allow_unmute_self: false,
-  allow_enter_before_host: true,
-  enable_screen_watermark: false,
-  watermark_type: 0,
-  allow_external_user: false,
-  auto_record_type: 'none',
-  attendee_join_auto_record: false,
-  enable_host_pause_auto_record: true,
-};
+/**
+ * Links the emulator hands out: `.invalid` never resolves, so nobody mistakes them for real ones.
+ */
+export const LINK_BASE = 'https://wecom-emulator.invalid';
 
 export interface StoredWebinar {
   app: string;
@@ -83,37 +56,6 @@ export interface StoredWebinar {
   started: boolean;
 }
 
-export interface MeetingSettings {
-  password?: string;
-  enable_waiting_room: boolean;
-  allow_enter_before_host: boolean;
-  enable_enter_mute: number;
-  allow_unmute_self: boolean;
-  mute_all: boolean;
-  allow_external_user: boolean;
-  enable_screen_watermark: boolean;
-  watermark_type: number;
-  auto_record_type: string;
-  attendee_join_auto_record: boolean;
-  enable_host_pause_auto_record: boolean;
-  hosts: string[];
-}
-
-/** Meeting `settings` defaults [I: as the webinar ones; the meeting doc's table is not in our sources]. */
-export const MEETING_SETTING_DEFAULTS: Omit<MeetingSettings, 'hosts'> = {
-  enable_waiting_room: false,
-  allow_enter_before_host: true,
-  enable_enter_mute: 0,
-  allow_unmute_self: true,
-  mute_all: false,
-  allow_external_user: false,
-  enable_screen_watermark: false,
-  watermark_type: 0,
-  auto_record_type: 'none',
-  attendee_join_auto_record: false,
-  enable_host_pause_auto_record: true,
-};
-
 export interface StoredMeeting {
   app: string;
   meetingid: string;
@@ -130,20 +72,6 @@ export interface StoredMeeting {
   started: boolean;
 }
 
-/**
- * WeCom meeting `get_info` status integers. The real table is unverified (providers.md §2.5);
- * ASSUMPTION, shared with the client mapper and docs/providers/wecom.md:
- * 1 waiting (INIT), 2 in progress (STARTED), 3 ended (ENDED), 4 cancelled (CANCELLED),
- * 5 expired/recycled (RECYCLED).
- */
-export const MEETING_STATUS = {
-  waiting: 1,
-  inProgress: 2,
-  ended: 3,
-  cancelled: 4,
-  expired: 5,
-} as const;
-
 /** Switches for behaviour the documents leave open. */
 export interface WecomEmulatorBehaviour {
   /** `meeting/create` also answers `meeting_code` and `meeting_link` (default true). */
@@ -154,21 +82,22 @@ export interface WecomEmulatorBehaviour {
 export class WecomEmulatorState {
   readonly webinars = new Map<string, StoredWebinar>();
   readonly meetings = new Map<string, StoredMeeting>();
-  private readonly tokens = new Map<string, IssuedToken>();
-  private readonly currentToken = new Map<string, string>();
+  /** The apps and their issued tokens (auth.ts). */
+  readonly tokens: WecomTokens;
   private readonly usedCodes = new Set<string>();
 
   constructor(
     readonly apps: readonly WecomApp[],
     private readonly clock: EmulatorClock,
     readonly options: WecomEmulatorBehaviour = { meetingCreateAnswersCode: true },
-  ) {}
+  ) {
+    this.tokens = new WecomTokens(apps, () => this.now());
+  }
 
   reset(): void {
     this.webinars.clear();
     this.meetings.clear();
-    this.tokens.clear();
-    this.currentToken.clear();
+    this.tokens.reset();
     this.usedCodes.clear();
   }
 
@@ -176,38 +105,14 @@ export class WecomEmulatorState {
     return this.clock.nowSeconds();
   }
 
-  /** The app's valid token, or a fresh one (see TOKEN_RENEW_WINDOW_SECONDS). */
-  issueToken(app: string): { token: string; expiresIn: number } {
-    const now = this.now();
-    const current = this.currentToken.get(app);
-    const issued = current ? this.tokens.get(current) : undefined;
-    if (current && issued && issued.expiresAt - now > TOKEN_RENEW_WINDOW_SECONDS) {
-      return { token: current, expiresIn: issued.expiresAt - now };
-    }
-    const token = randomBytes(48).toString('base64url');
-    this.tokens.set(token, { app, expiresAt: now + TOKEN_TTL_SECONDS });
-    this.currentToken.set(app, token);
-    return { token, expiresIn: TOKEN_TTL_SECONDS };
-  }
-
-  /** `unknown` → 40014, `expired` → 42001, else the app the token belongs to. */
-  checkToken(token: string): { app: string } | 'unknown' | 'expired' {
-    const issued = this.tokens.get(token);
-    if (!issued) return 'unknown';
-    if (issued.expiresAt <= this.now()) return 'expired';
-    return { app: issued.app };
-  }
-
   /** Expires every issued token now (the `tokenExpired` fault): the next call must refresh. */
   expireAllTokens(): void {
-    const now = this.now();
-    for (const issued of this.tokens.values()) issued.expiresAt = Math.min(issued.expiresAt, now);
-    this.currentToken.clear();
+    this.tokens.expireAll();
   }
 
   /** Every token issued so far (tests grep logs and errors for them). */
   issuedTokens(): string[] {
-    return [...this.tokens.keys()];
+    return this.tokens.issued();
   }
 
   /** 19-digit numeric id, beyond 2^53 like Tencent's (WeCom webinars wrap them, §2). */
@@ -253,7 +158,7 @@ export class WecomEmulatorState {
   }
 
   /** MEETING_STATE_* of a webinar as of the emulator clock (seed 003 status table). */
-  webinarStatus(w: StoredWebinar): string {
+  webinarStatus(w: StoredWebinar): WecomWebinarStatus {
     const now = this.now();
     if (w.cancelled) return 'MEETING_STATE_CANCELLED';
     if (now < w.start_time) return w.started ? 'MEETING_STATE_STARTED' : 'MEETING_STATE_INIT';
@@ -264,8 +169,8 @@ export class WecomEmulatorState {
       : 'MEETING_STATE_RECYCLED';
   }
 
-  /** Integer status of a meeting as of the emulator clock (see MEETING_STATUS). */
-  meetingStatus(m: StoredMeeting): number {
+  /** Integer status of a meeting as of the emulator clock (see MEETING_STATUS in wire.ts). */
+  meetingStatus(m: StoredMeeting): WecomMeetingStatus {
     const now = this.now();
     const end = m.meeting_start + m.meeting_duration;
     if (m.cancelled) return MEETING_STATUS.cancelled;

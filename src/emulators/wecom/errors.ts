@@ -1,9 +1,10 @@
 import type { EmulatorReply, ProviderFaultRenderer } from '../emulator-server.js';
+import type { WecomEnvelope } from './wire.js';
 
 /**
- * WeCom's error shape (providers.md §2.2): always HTTP 200, `{"errcode": N, "errmsg": "…"}`.
- * The texts follow WeCom's style (`errmsg` plus a hint and the devtool link); clients must not
- * match on them (WeCom may change them), only on `errcode`.
+ * WeCom's error shape (docs/reference/providers.md §2.2): always HTTP 200, `{"errcode": N,
+ * "errmsg": "…"}`. The texts follow WeCom's style (`errmsg` plus a hint and the devtool link);
+ * clients must not match on them (WeCom may change them), only on `errcode`.
  */
 export const WECOM_ERRORS = {
   busy: -1,
@@ -46,18 +47,16 @@ let hintSeq = 0;
 export function wecomError(errcode: number, detail?: string): EmulatorReply {
   const text = detail ?? DEFAULT_MESSAGES[errcode] ?? 'error';
   hintSeq += 1;
-  return {
-    status: 200,
-    body: {
-      errcode,
-      errmsg: `${text}, hint: [emulator-${hintSeq}], more info at https://open.work.weixin.qq.com/devtool/query?e=${errcode}`,
-    },
+  const body: WecomEnvelope = {
+    errcode,
+    errmsg: `${text}, hint: [emulator-${hintSeq}], more info at https://open.work.weixin.qq.com/devtool/query?e=${errcode}`,
   };
+  return { status: 200, body };
 }
 
-/** A success body with WeCom's `errcode: 0, errmsg: "ok"` envelope. */
-export function wecomOk(body: Record<string, unknown> = {}): EmulatorReply {
-  return { status: 200, body: { errcode: 0, errmsg: 'ok', ...body } };
+/** A success: the payload inside WeCom's `errcode: 0, errmsg: "ok"` envelope (§2.2). */
+export function wecomOk(payload: object = {}): EmulatorReply {
+  return { status: 200, body: { errcode: 0, errmsg: 'ok', ...payload } };
 }
 
 /**
@@ -71,7 +70,8 @@ export function wecomFaultRenderer(onTokenExpired: () => void): ProviderFaultRen
       const errcode = typeof code === 'number' ? code : Number(code);
       return wecomError(Number.isFinite(errcode) ? errcode : -1, message);
     },
-    // WeCom has no Retry-After; its minute limit blocks for 60 s (providers.md §2.3).
+    // WeCom has no Retry-After; its minute limit blocks for 60 s (docs/reference/providers.md
+    // §2.3).
     rateLimited: () => wecomError(WECOM_ERRORS.freqOutOfLimit),
     tokenExpired: () => {
       onTokenExpired();

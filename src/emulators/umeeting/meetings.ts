@@ -1,0 +1,208 @@
+import type { EmulatorReply } from '../emulator-server.js';
+import { badRequest, done, fail, ok, UMEETING_EMULATOR_STATUS } from './errors.js';
+import type { UmeetingRouteContext } from './routes.js';
+import type { EmulatedMeeting } from './state.js';
+import { formatUmeetingTime } from './time.js';
+import { FormError, parseCreateForm } from './validation.js';
+import {
+  UMEETING_MEETING_TYPE,
+  UMEETING_STATUS,
+  type UmeetingCreated,
+  type UmeetingListPage,
+  type UmeetingMeetingDetails,
+} from './wire.js';
+
+/*
+ * The umeeting meeting handlers (docs/reference/providers.md §3.2): create (schedule and
+ * instant), get, delete/end, list. Each gets the form already authenticated (routes.ts) and
+ * answers umeeting's `{status, message, data}` (errors.ts).
+ */
+
+/** `/share/schedule` and `/share/instant` (seeds 002 and 004). */
+export function createMeeting(
+  form: URLSearchParams,
+  ctx: UmeetingRouteContext,
+  endpoint: 'schedule' | 'instant',
+): EmulatorReply {
+  let parsed;
+  try {
+    parsed = parseCreateForm(form, {
+      endpoint,
+      nowMs: ctx.clock.now(),
+      timeZone: ctx.timeZone,
+      allowInstantRecurrence: ctx.allowInstantRecurrence,
+    });
+  } catch (error) {
+    if (error instanceof FormError) return badRequest(error.message);
+    throw error;
+  }
+  const { state } = ctx;
+  const id = state.newMeetingId();
+  const base = ctx.baseUrl();
+  const secrets = state.newHostSecrets(base, id);
+  const live = parsed.options.allow_live_streaming === 'true';
+  const liveId = live ? String(10_000_000 + Number(id.slice(-7))) : null;
+  const meeting: EmulatedMeeting = {
+    id,
+    type: endpoint === 'instant' ? UMEETING_MEETING_TYPE.INSTANT : UMEETING_MEETING_TYPE.SCHEDULED,
+    topic: parsed.topic,
+    startMs: parsed.startMs,
+    durationMinutes: parsed.durationMinutes,
+    password: parsed.password,
+    userKey: parsed.userKey,
+    capacity: parsed.capacity,
+    hostName: parsed.hostName,
+    options: { allow_live_streaming: 'false', ...parsed.options },
+    recurrence: parsed.recurrence?.fields ?? null,
+    occurrences: (parsed.recurrence?.starts ?? []).map((start) => ({
+      uuid: state.newUuid(),
+      startMs: start.getTime(),
+      closed: null,
+    })),
+    ...secrets,
+    joinUrl: `${base}/j/${id}`,
+    liveId,
+    // play_addr is plain http:// like the seeds' third-party CDN address (§3.4 U-12).
+    playAddr: liveId ? `http://live.umeeting.invalid/${liveId}/live.m3u8` : '',
+    watchUrl: liveId ? `${base}/live/${liveId}` : '',
+    deleted: false,
+    endedAtMs: null,
+  };
+  state.add(meeting);
+  const local = (ms: number) => formatUmeetingTime(new Date(ms), ctx.timeZone);
+  // Valid JSON with a single-line start_url and a real start_time, unlike the seeds (U-4, U-10).
+  const data: UmeetingCreated = {
+    host_key: meeting.hostKey,
+    join_url: meeting.joinUrl,
+    meeting_id: meeting.id,
+    start_time: local(meeting.startMs),
+    host_id: meeting.hostId,
+    token: meeting.token,
+    mute_upon_entry: meeting.options.mute_upon_entry ?? 'false',
+    ready_time: 15,
+    start_url: meeting.startUrl,
+    play_addr: meeting.playAddr,
+    watch_url: meeting.watchUrl,
+    ...(liveId ? { live_id: liveId } : {}),
+    ...(meeting.recurrence
+      ? {
+          occurrences: meeting.occurrences.map((o) => ({
+            start_time: local(o.startMs),
+            uuid: o.uuid,
+          })),
+        }
+      : {}),
+  };
+  return ok(data);
+}
+
+/**
+ * `/share/get`: the documented fields (with the get example's spellings: numeric strings,
+ * `user_Key`, §3.4 U-13), plus, as an emulator extension, `type`, the options, the recurrence
+ * fields and `occurrences` with each one's `status`. No host secrets.
+ */
+export function getMeeting(form: URLSearchParams, ctx: UmeetingRouteContext): EmulatorReply {
+  const id = form.get('meeting_id')?.trim();
+  if (!id) return badRequest('meeting_id is required');
+  const meeting = ctx.state.meetings.get(id);
+  if (!meeting) return fail(UMEETING_EMULATOR_STATUS.NOT_FOUND, 'meeting not found');
+  const now = ctx.clock.now();
+  const local = (ms: number) => formatUmeetingTime(new Date(ms), ctx.timeZone);
+  const data: UmeetingMeetingDetails = {
+    id: meeting.id,
+    topic: meeting.topic,
+    start_time: local(meeting.startMs),
+    duration: String(meeting.durationMinutes),
+    password: meeting.password,
+    join_url: meeting.joinUrl,
+    user_Key: meeting.userKey,
+    meeting_capacity: String(meeting.capacity),
+    status: String(ctx.state.statusOf(meeting, now)),
+    del_flag: meeting.deleted ? '1' : '0',
+    play_addr: meeting.playAddr,
+    watch_url: meeting.watchUrl,
+    type: String(meeting.type),
+    ...(meeting.hostName ? { host_name: meeting.hostName } : {}),
+    ...meeting.options,
+    ...(meeting.recurrence
+      ? {
+          ...meeting.recurrence,
+          occurrences: meeting.occurrences.map((o) => ({
+            start_time: local(o.startMs),
+            uuid: o.uuid,
+            status: String(ctx.state.occurrenceStatus(meeting, o, now)),
+          })),
+        }
+      : {}),
+  };
+  return ok(data);
+}
+
+/**
+ * `/share/delete` and `/share/end` (§3.2 #5, #6): a meeting number acts on the meeting (the
+ * series), an occurrence uuid on that occurrence only.
+ */
+export function closeMeeting(action: 'cancelled' | 'ended') {
+  return (form: URLSearchParams, ctx: UmeetingRouteContext): EmulatorReply => {
+    const id = form.get('id')?.trim();
+    if (!id) return badRequest('id is required');
+    const found = ctx.state.find(id);
+    if (!found) return fail(UMEETING_EMULATOR_STATUS.NOT_FOUND, 'meeting not found');
+    const { meeting, occurrence } = found;
+    if (meeting.deleted) return badRequest('the meeting has been deleted');
+    if (occurrence) {
+      if (occurrence.closed === 'cancelled') return badRequest('the occurrence has been deleted');
+      occurrence.closed = action;
+    } else if (action === 'cancelled') {
+      meeting.deleted = true;
+    } else {
+      meeting.endedAtMs = ctx.clock.now();
+    }
+    return done();
+  };
+}
+
+/** `/share/list` (§3.2 #7): online meetings (booked or in progress), of one `user_key`, paged. */
+export function listMeetings(form: URLSearchParams, ctx: UmeetingRouteContext): EmulatorReply {
+  const pageSize = positive(form.get('page_size'), 30);
+  const pageNumber = positive(form.get('page_number'), 1);
+  if (pageSize === undefined || pageNumber === undefined || pageSize > 300) {
+    return badRequest('page_size (1-300) and page_number must be positive integers');
+  }
+  const userKey = form.get('user_key');
+  const now = ctx.clock.now();
+  const online = [...ctx.state.meetings.values()]
+    .filter((m) => !userKey || m.userKey === userKey)
+    .map((m) => ({ m, status: ctx.state.statusOf(m, now) }))
+    .filter(
+      ({ status }) => status === UMEETING_STATUS.BOOKED || status === UMEETING_STATUS.IN_PROGRESS,
+    )
+    .sort((a, b) => a.m.startMs - b.m.startMs || a.m.id.localeCompare(b.m.id));
+  const totalPage = Math.max(1, Math.ceil(online.length / pageSize));
+  const page = online.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
+  const data: UmeetingListPage = {
+    page_num: pageNumber,
+    page_size: pageSize,
+    total_record: online.length,
+    total_page: totalPage,
+    has_previous_page: pageNumber > 1,
+    has_next_page: pageNumber < totalPage,
+    meetings: page.map(({ m, status }) => ({
+      duration: m.durationMinutes,
+      start_time: formatUmeetingTime(new Date(m.startMs), ctx.timeZone),
+      topic: m.topic,
+      join_url: m.joinUrl,
+      id: m.id,
+      status,
+      host_key: m.hostKey,
+      type: String(m.type),
+    })),
+  };
+  return ok(data);
+}
+
+/** A paging parameter: the default when absent or blank, undefined when not a positive integer. */
+function positive(raw: string | null, fallback: number): number | undefined {
+  if (raw === null || raw.trim() === '') return fallback;
+  return /^\d+$/.test(raw.trim()) && Number(raw) >= 1 ? Number(raw) : undefined;
+}

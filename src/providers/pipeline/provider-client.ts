@@ -1,0 +1,220 @@
+import type { Got, OptionsInit, Response } from 'got';
+import type { Logger } from 'pino';
+
+import type { ApiError } from '../../errors/api-errors.js';
+import type { Provider } from '../../schema/enums/provider.enum.js';
+import {
+  closeAgents,
+  createProviderHttpClient,
+  probeReachable,
+  type ProviderHttpClientOptions,
+} from '../http-client.js';
+import {
+  errorFromHttpStatus,
+  providerErrorFor,
+  transportFailure,
+  unreadableAnswer,
+} from './outcomes.js';
+import type { Interpretation, ProviderAnswer, ProviderCall } from './provider-call.js';
+import { parseRetryAfter } from './retry-after.js';
+
+/** What `authenticate` adds to a request, and how to take it back when the provider refuses it. */
+export interface Credentials {
+  searchParams?: Record<string, string>;
+  form?: Record<string, string>;
+  /** The provider refused these credentials: forget them so the next call gets fresh ones. */
+  invalidate?: () => void;
+}
+
+/** A read is sent at most this many times (WeCom §2.2 allows 3 attempts in all). */
+const MAX_READ_ATTEMPTS = 3;
+const BACKOFF_MS = 50;
+/** Enough for a page of ids, gentle on Tencent's 300 calls/min app limit (docs/reference/providers.md §1.6). */
+const DEFAULT_MAX_CONCURRENCY = 8;
+
+/**
+ * THE provider call pipeline (issue 10), after datasource-rest's RESTDataSource: one base owns
+ * send → transport failure → parse → error detection → error table → write safety →
+ * Retry-After → retries → logging. A provider supplies hooks only:
+ *
+ * - `authenticate(call)`: its credentials (a WeCom token, umeeting's form key/secret; Tencent
+ *   signs in a got `beforeRequest` hook over the exact bytes sent, see its client);
+ * - `interpret(answer, call)`: whether the body is its success answer, its own error answer
+ *   (mapped through its error table, saying whether credentials should be refreshed or a read
+ *   retried), or not an answer of it at all.
+ *
+ * The rules every provider then follows:
+ * - a read is retried (at most 3 attempts, short back-off) on a retryable transport failure, a
+ *   5xx that is not the provider's own error, and a provider error marked transient;
+ * - a write is sent exactly once; when its outcome cannot be learned it is OUTCOME_UNKNOWN;
+ * - refused credentials are refreshed once and the call sent once more (a refused call was not
+ *   applied, so even a write may go again), never in a loop;
+ * - every HTTP attempt counts against the request's upstream budget (http-client.ts).
+ */
+export abstract class ProviderClient {
+  protected readonly http: Got;
+  /** Provider calls one batch may have in flight (its descriptor's limit). */
+  readonly maxConcurrency: number;
+
+  protected constructor(
+    readonly provider: Provider,
+    options: Omit<ProviderHttpClientOptions, 'provider'> & { maxConcurrency?: number },
+    /**
+     * The module's logger. Calls log on the request's logger instead; both already name the
+     * provider (a data source's logger is a child with `provider`), so lines never repeat it.
+     */
+    protected readonly log: Logger,
+    extend: OptionsInit = {},
+  ) {
+    this.http = createProviderHttpClient({ ...options, provider }).extend(extend);
+    this.maxConcurrency = options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY;
+  }
+
+  protected abstract authenticate(call: ProviderCall): Promise<Credentials> | Credentials;
+
+  protected abstract interpret(answer: ProviderAnswer, call: ProviderCall): Interpretation;
+
+  /**
+   * Sends one call and answers what `interpret` calls its value, or throws our error family.
+   * `log` is the request's logger (it carries the request id).
+   */
+  async call<T = unknown>(call: ProviderCall, log: Logger = this.log): Promise<T> {
+    const where = { provider: this.provider, operation: call.operation, kind: call.kind };
+    const started = performance.now();
+    let refreshed = false;
+    for (let attempt = 1; ; attempt += 1) {
+      const credentials: Credentials = call.unauthenticated ? {} : await this.authenticate(call);
+      const outcome = await this.attempt(call, credentials, where);
+      const canRetryRead = call.kind === 'read' && attempt < MAX_READ_ATTEMPTS;
+      if (outcome.ok) {
+        log.debug(
+          {
+            operation: call.operation,
+            kind: call.kind,
+            attempts: attempt,
+            ms: elapsed(started),
+          },
+          'provider call',
+        );
+        return outcome.value as T;
+      }
+      if (outcome.refreshCredentials && !refreshed && credentials.invalidate) {
+        refreshed = true;
+        credentials.invalidate();
+        log.info({ operation: call.operation }, 'credentials refused; refreshing them once');
+        continue;
+      }
+      if (outcome.retry && canRetryRead) {
+        await delay(BACKOFF_MS * 2 ** (attempt - 1));
+        continue;
+      }
+      log.warn(
+        {
+          operation: call.operation,
+          kind: call.kind,
+          attempts: attempt,
+          ms: elapsed(started),
+          code: outcome.error.code,
+          providerCode: outcome.error.extensions.providerCode ?? null,
+        },
+        'provider call failed',
+      );
+      throw outcome.error;
+    }
+  }
+
+  /** One HTTP exchange and what it means. */
+  private async attempt(
+    call: ProviderCall,
+    credentials: Credentials,
+    where: { provider: Provider; operation: string; kind: ProviderCall['kind'] },
+  ): Promise<
+    | { ok: true; value: unknown }
+    | { ok: false; error: ApiError; retry: boolean; refreshCredentials?: boolean }
+  > {
+    let response: Response<string>;
+    try {
+      response = await this.http(call.path, {
+        method: call.method,
+        ...searchParamsOf(call, credentials),
+        ...bodyOf(call, credentials),
+        retry: { limit: 0 },
+        responseType: 'text',
+        context: { write: call.kind === 'write' },
+      });
+    } catch (error) {
+      const failure = transportFailure(error, where);
+      return { ok: false, error: failure.error, retry: failure.retry };
+    }
+    const status = response.statusCode;
+    const answer: ProviderAnswer = {
+      status,
+      body: parseJson(response.body),
+      retryAfterSeconds: parseRetryAfter(response.headers['retry-after']),
+    };
+    const meaning = this.interpret(answer, call);
+    if (meaning.kind === 'providerError') {
+      return {
+        ok: false,
+        error: providerErrorFor(meaning.error, where),
+        retry: meaning.retryRead === true,
+        refreshCredentials: meaning.refreshCredentials,
+      };
+    }
+    if (status < 200 || status >= 300) {
+      return {
+        ok: false,
+        error: errorFromHttpStatus(status, where, answer.retryAfterSeconds),
+        retry: status >= 500,
+      };
+    }
+    if (meaning.kind === 'unreadable') {
+      return { ok: false, error: unreadableAnswer(where, meaning.why), retry: false };
+    }
+    return { ok: true, value: meaning.value };
+  }
+
+  /** Whether anything answers at the base URL (any HTTP status) within ~2 s; for /readyz. */
+  isReachable(): Promise<boolean> {
+    return probeReachable(this.http);
+  }
+
+  /** Drops the keep-alive sockets (at shutdown). */
+  close(): void {
+    closeAgents(this.http);
+  }
+}
+
+function searchParamsOf(call: ProviderCall, credentials: Credentials) {
+  const params = { ...call.searchParams, ...credentials.searchParams };
+  return Object.keys(params).length > 0 ? { searchParams: params } : {};
+}
+
+function bodyOf(call: ProviderCall, credentials: Credentials) {
+  if (call.form !== undefined) return { form: { ...call.form, ...credentials.form } };
+  if (call.json !== undefined) {
+    return {
+      body: JSON.stringify(call.json),
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    };
+  }
+  return {};
+}
+
+/** A JSON body, or undefined when it is not JSON. Provider ids that exceed 2^53 come quoted. */
+function parseJson(body: string): unknown {
+  if (body.trim() === '') return {}; // an empty success answer (Tencent's cancel) is not an error
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function elapsed(started: number): number {
+  return Math.round((performance.now() - started) * 10) / 10;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,107 @@
+import { isTimeZone } from '../config/time-zone.js';
+import {
+  DEFAULT_UMEETING_TIMEZONE,
+  PUBLIC_BASE_URLS,
+  SANDBOX_CREDENTIALS,
+} from '../config/sandbox-credentials.js';
+import { startTencentMeetingEmulator } from '../emulators/tencent-meeting/index.js';
+import { startUmeetingEmulator } from '../emulators/umeeting/index.js';
+import { startWecomEmulator } from '../emulators/wecom/index.js';
+import { Provider } from '../schema/enums/provider.enum.js';
+import { defineProvider, type ProviderDescriptor } from './provider-descriptor.js';
+import { DEFAULT_MAX_CONCURRENCY } from './provider-module.types.js';
+import {
+  TENCENT_MEETING_CAPABILITIES,
+  createTencentMeetingModule,
+} from './tencent-meeting/index.js';
+import { UMEETING_CAPABILITIES, createUmeetingModule } from './umeeting/index.js';
+import { WECOM_CAPABILITIES, createWecomModule } from './wecom/index.js';
+
+/**
+ * Every provider behind this API, one descriptor each (src/providers/provider-descriptor.ts).
+ * This is the list: the registry, `buildApp`, the emulator CLI, `loadConfig`, `AppConfig` and
+ * the tests' provider lists are all derived from it, in this order. Adding a provider is its
+ * folders plus one entry here (docs/adding-a-provider.md).
+ *
+ * The GraphQL `Provider` enum (src/schema/enums/provider.enum.ts) stays a plain list of names:
+ * every provider file reads `Provider.X` at module load, so an enum built from this list (which
+ * imports those files) would be read before it exists. The compiler keeps the two in step
+ * (`EveryProviderDescribed` below; a descriptor's `provider` must be a `Provider`).
+ */
+export const PROVIDERS = [
+  defineProvider({
+    provider: Provider.TENCENT_MEETING,
+    configKey: 'tencentMeeting',
+    cliName: 'tencent-meeting',
+    env: {
+      prefix: 'TENCENT_MEETING',
+      required: {
+        TENCENT_MEETING_APP_ID: 'appId',
+        TENCENT_MEETING_SECRET_ID: 'secretId',
+        TENCENT_MEETING_SECRET_KEY: 'secretKey',
+      },
+      // In LIVE mode an unset SdkId means "none issued" (docs/reference/providers.md §1.1): the header is omitted.
+      optional: { TENCENT_MEETING_SDK_ID: 'sdkId' },
+      publicBaseUrl: PUBLIC_BASE_URLS.tencentMeeting,
+      sandboxCredentials: SANDBOX_CREDENTIALS.tencentMeeting,
+    },
+    capabilities: TENCENT_MEETING_CAPABILITIES,
+    maxConcurrency: DEFAULT_MAX_CONCURRENCY,
+    createModule: (options) => createTencentMeetingModule(options),
+    startEmulator: ({ config, ...listen }) =>
+      startTencentMeetingEmulator({ ...listen, credentials: config.credentials }),
+  }),
+  defineProvider({
+    provider: Provider.WECOM,
+    configKey: 'wecom',
+    cliName: 'wecom',
+    env: {
+      prefix: 'WECOM',
+      required: { WECOM_CORP_ID: 'corpId', WECOM_CORP_SECRET: 'corpSecret' },
+      publicBaseUrl: PUBLIC_BASE_URLS.wecom,
+      sandboxCredentials: SANDBOX_CREDENTIALS.wecom,
+    },
+    capabilities: WECOM_CAPABILITIES,
+    maxConcurrency: DEFAULT_MAX_CONCURRENCY,
+    createModule: (options) => createWecomModule(options),
+    startEmulator: ({ config, ...listen }) =>
+      startWecomEmulator({ ...listen, credentials: config.credentials }),
+  }),
+  defineProvider({
+    provider: Provider.UMEETING,
+    configKey: 'umeeting',
+    cliName: 'umeeting',
+    env: {
+      prefix: 'UMEETING',
+      required: { UMEETING_API_KEY: 'apiKey', UMEETING_API_SECRET: 'apiSecret' },
+      publicBaseUrl: PUBLIC_BASE_URLS.umeeting,
+      sandboxCredentials: SANDBOX_CREDENTIALS.umeeting,
+      // The zone of umeeting's local `yyyy-MM-dd HH:mm:ss` times, in both modes.
+      extra: ({ get, problem }) => {
+        const timeZone = get('UMEETING_TIMEZONE') ?? DEFAULT_UMEETING_TIMEZONE;
+        if (!isTimeZone(timeZone)) {
+          problem(
+            `UMEETING_TIMEZONE: expected an IANA time zone such as Asia/Shanghai, got "${timeZone}"`,
+          );
+        }
+        return { timeZone };
+      },
+    },
+    capabilities: UMEETING_CAPABILITIES,
+    maxConcurrency: DEFAULT_MAX_CONCURRENCY,
+    createModule: (options) =>
+      createUmeetingModule({ ...options, timeZone: options.config.timeZone }),
+    startEmulator: ({ config, ...listen }) =>
+      startUmeetingEmulator({
+        ...listen,
+        credentials: config.credentials,
+        timeZone: config.timeZone,
+      }),
+  }),
+] as const satisfies readonly ProviderDescriptor[];
+
+// Compiles only while every `Provider` value has a descriptor above.
+type EveryProviderDescribed<
+  Missing extends Provider = Exclude<Provider, (typeof PROVIDERS)[number]['provider']>,
+> = [Missing] extends [never] ? true : { missingDescriptorFor: Missing };
+const _everyProviderDescribed: EveryProviderDescribed = true;
