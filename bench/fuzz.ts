@@ -38,13 +38,20 @@ const result = await runFuzz({
   },
 });
 
+/** The commit, `-dirty` when tracked files differ from it (the report is then of uncommitted code). */
 const commit = (() => {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    })
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { stdio: ['ignore', 'pipe', 'ignore'] })
       .toString()
       .trim();
+  try {
+    const hash = git('rev-parse', '--short', 'HEAD');
+    try {
+      git('diff', '--quiet', 'HEAD', '--');
+      return hash;
+    } catch {
+      return `${hash}-dirty`;
+    }
   } catch {
     return 'unknown';
   }

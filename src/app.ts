@@ -37,6 +37,7 @@ export async function buildApp(
   for (const descriptor of descriptors) {
     const { provider } = descriptor;
     const providerConfig = providerConfigOf(config, descriptor);
+    // The one place credentials become secrets: scrubbed from every log line and error message.
     for (const secret of Object.values(providerConfig.credentials)) registerSecret(secret);
     if (providerConfig.mode === ProviderMode.SANDBOX) {
       const emulator = await startEmulator(descriptor, config, { host: '127.0.0.1', port: 0 });

@@ -61,6 +61,35 @@ export const ALL_MEDIA_FIELDS = [
   'playSoundOnLeave',
 ] as const;
 
+/** What every create of a kind takes: its required fields. */
+export const MEETING_REQUIRED = [
+  'provider',
+  'subject',
+  'organizer',
+  'startTime',
+  'endTime',
+] as const;
+export const INSTANT_REQUIRED = ['provider', 'subject', 'organizer'] as const;
+
+/** ScheduleWebinarInput's own fields (seed 000 / seed 003 settings), for a provider taking all. */
+export const WEBINAR_FIELDS = [
+  ...MEETING_REQUIRED,
+  'sponsor',
+  'admissionType',
+  'password',
+  'hosts',
+  'description',
+  'coverUrl',
+  'enableQa',
+  'sensitiveWords',
+  'enableManualCheck',
+  'activityPage',
+  'displayAttendeeCount',
+  'playbackForAudience',
+  'preparationMode',
+  'enableGuestInviteLink',
+] as const;
+
 export const ALL_FREQUENCIES: readonly RecurrenceFrequency[] = Object.values(RecurrenceFrequency);
 
 /**

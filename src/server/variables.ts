@@ -19,6 +19,8 @@ import type { Violation } from './validate-input.js';
 
 /** Reported violations at most; the walk stops there (a 1 MiB body can hold 100 000 bad items). */
 const MAX_VIOLATIONS = 20;
+/** How deep into an inline literal variables are looked for. */
+const MAX_LITERAL_DEPTH = 16;
 
 /**
  * Checks the request's variables against the operation before graphql-js coerces them, so that
@@ -143,13 +145,21 @@ function argumentPathsOfVariables(
   operation: OperationDefinitionNode,
 ): Map<string, string> {
   const paths = new Map<string, string>();
-  const collect = (node: ValueNode, path: string): void => {
-    if (node.kind === Kind.VARIABLE) {
-      if (!paths.has(node.name.value)) paths.set(node.name.value, path);
-    } else if (node.kind === Kind.OBJECT) {
-      for (const field of node.fields) collect(field.value, `${path}.${field.name.value}`);
-    } else if (node.kind === Kind.LIST) {
-      node.values.forEach((item, i) => collect(item, `${path}[${i}]`));
+  // Iterative: an inline literal can nest thousands deep (the fuzzer's find); no input type of
+  // this schema nests more than a few levels, so a variable deeper than that feeds nothing.
+  const collect = (root: ValueNode, rootPath: string): void => {
+    const stack: Array<[ValueNode, string, number]> = [[root, rootPath, 0]];
+    while (stack.length > 0) {
+      const [node, path, depth] = stack.pop()!;
+      if (node.kind === Kind.VARIABLE) {
+        if (!paths.has(node.name.value)) paths.set(node.name.value, path);
+      } else if (depth < MAX_LITERAL_DEPTH && node.kind === Kind.OBJECT) {
+        for (const field of node.fields) {
+          stack.push([field.value, `${path}.${field.name.value}`, depth + 1]);
+        }
+      } else if (depth < MAX_LITERAL_DEPTH && node.kind === Kind.LIST) {
+        node.values.forEach((item, i) => stack.push([item, `${path}[${i}]`, depth + 1]));
+      }
     }
   };
   const visitor = {

@@ -7,7 +7,11 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'graphql';
 
-import { ScheduleMeetingDocument } from '../__generated__/operations.js';
+import {
+  Provider as GqlProvider,
+  RecurrenceFrequency,
+  ScheduleMeetingDocument,
+} from '../__generated__/operations.js';
 import { Provider } from '../../src/schema/enums/provider.enum.js';
 import { meetingGlobalId } from '../../src/schema/ids.js';
 import { createContext } from '../../src/server/context.js';
@@ -45,7 +49,7 @@ describe('Apollo Federation 2', () => {
   it('resolves _entities through the loaders: known ids answer, unknown ones are null, malformed ones are BAD_USER_INPUT', async () => {
     const created = await server.execute(ScheduleMeetingDocument, {
       input: {
-        provider: Provider.WECOM as never,
+        provider: GqlProvider.Wecom,
         subject: 'entity',
         organizer: 'admin',
         startTime: minutesFromNow(60),
@@ -72,13 +76,13 @@ describe('Apollo Federation 2', () => {
   it('resolves a RecurringOccurrence entity to that occurrence of its series', async () => {
     const created = await server.execute(ScheduleMeetingDocument, {
       input: {
-        provider: Provider.UMEETING as never,
+        provider: GqlProvider.Umeeting,
         subject: 'series',
         organizer: 'admin',
         capacity: 10,
         startTime: minutesFromNow(24 * 60),
         endTime: minutesFromNow(24 * 60 + 60),
-        recurrence: { frequency: 'DAILY' as never, count: 3 },
+        recurrence: { frequency: RecurrenceFrequency.Daily, count: 3 },
       },
     });
     expect(created.errors).toBeUndefined();
@@ -113,7 +117,7 @@ describe('Apollo Federation 2', () => {
 
     const created = await server.execute(ScheduleMeetingDocument, {
       input: {
-        provider: Provider.WECOM as never,
+        provider: GqlProvider.Wecom,
         subject: 'through the gateway',
         organizer: 'admin',
         startTime: minutesFromNow(60),

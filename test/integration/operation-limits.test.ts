@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { getIntrospectionQuery } from 'graphql';
 
 import { Provider } from '../../src/schema/enums/provider.enum.js';
 import { meetingGlobalId } from '../../src/schema/ids.js';
@@ -148,6 +149,19 @@ describe('operation limits (issue 9)', () => {
     expect(codes(result)).toEqual(['COST_ESTIMATED_TOO_EXPENSIVE']);
     expect(result.errors![0]!.extensions).toMatchObject({ limit: 'upstreamCalls', estimated: 500 });
     expect(upstreamCalls(server)).toBe(0);
+  });
+
+  it("lets GraphiQL's and codegen's full introspection query through (introspection is not data)", async () => {
+    const query = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+    });
+    const result = await server.executeText<{ __schema: { types: unknown[] } }>(query);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.__schema.types.length).toBeGreaterThan(20);
   });
 
   it('keeps /healthz answering while the attacks above are sent together', async () => {

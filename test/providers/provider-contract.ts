@@ -79,7 +79,7 @@ export function defineProviderContract(name: string, setup: ProviderContractSetu
 
       expect(created.meetingCode).toBeTruthy();
       const byCode = await server.execute(GetMeetingByCodeDocument, {
-        provider: setup.provider as never,
+        provider: created.provider,
         meetingCode: created.meetingCode!,
         organizer: setup.organizer,
       });

@@ -387,19 +387,6 @@ describe('TencentMeetingDataSource: what Tencent cannot express', () => {
       { recurrence: { frequency: RecurrenceFrequency.MONTHLY, monthDay: 0, count: 4 } as never },
       'input.recurrence.monthDay',
     ],
-    [
-      'an n-th weekday rule',
-      {
-        recurrence: {
-          frequency: RecurrenceFrequency.MONTHLY,
-          monthWeek: 2,
-          monthWeekDay: Weekday.TUESDAY,
-          count: 4,
-        } as never,
-      },
-      'input.recurrence.monthWeek',
-    ],
-    ['a capacity', { capacity: 10 }, 'input.capacity'],
   ];
   it.each(cases)(
     'refuses %s with UNSUPPORTED_BY_PROVIDER and sends nothing',
@@ -434,17 +421,6 @@ describe('TencentMeetingDataSource: what Tencent cannot express', () => {
       recurrence: { frequency: RecurrenceFrequency.WEEKLY, weekDays: [weekday], count: 2 } as never,
     });
     expect(meeting.occurrences).toHaveLength(2);
-  });
-
-  it('refuses webinar media settings that media_setting cannot spell', async () => {
-    const error = await failure(
-      source().scheduleWebinar(webinarInput({ mediaSettings: { waitingRoom: true } })),
-    );
-    expect(error.extensions).toMatchObject({
-      code: 'UNSUPPORTED_BY_PROVIDER',
-      field: 'input.mediaSettings.waitingRoom',
-    });
-    expect(emulator.requests()).toHaveLength(0);
   });
 
   it('refuses a webinar starting in the past and a subject over 384 UTF-8 bytes before any request', async () => {

@@ -418,24 +418,6 @@ describe('UmeetingDataSource over HTTP', () => {
         'input.endTime',
       ],
       ['a missing capacity', { capacity: undefined }, 'BAD_USER_INPUT', 'input.capacity'],
-      [
-        'BIWEEKLY',
-        { recurrence: { frequency: RecurrenceFrequency.BIWEEKLY, count: 4 } },
-        'UNSUPPORTED_BY_PROVIDER',
-        'input.recurrence.frequency',
-      ],
-      [
-        'join before host on a scheduled meeting',
-        { mediaSettings: { joinBeforeHost: true } },
-        'UNSUPPORTED_BY_PROVIDER',
-        'input.mediaSettings.joinBeforeHost',
-      ],
-      [
-        'a live-stream password',
-        { live: { passwordEnabled: true, password: '1234' } },
-        'UNSUPPORTED_BY_PROVIDER',
-        'input.live.passwordEnabled',
-      ],
     ] as [string, Partial<ScheduleMeetingInput>, string, string][])(
       'refuses %s without calling umeeting',
       async (_name, overrides, code, field) => {

@@ -11,7 +11,6 @@ import { MeetingStatus } from '../../src/schema/enums/meeting-status.enum.js';
 import { ProviderMode } from '../../src/schema/enums/provider-mode.enum.js';
 import { Provider } from '../../src/schema/enums/provider.enum.js';
 import { RecordingType } from '../../src/schema/enums/recording-type.enum.js';
-import { RecurrenceFrequency } from '../../src/schema/enums/recurrence-frequency.enum.js';
 import type { ScheduleMeetingInput } from '../../src/schema/inputs/schedule-meeting.input.js';
 import type { ScheduleWebinarInput } from '../../src/schema/inputs/schedule-webinar.input.js';
 
@@ -301,17 +300,6 @@ describe('WeCom data source over HTTP', () => {
       ['input.password', 'BAD_USER_INPUT', webinarInput({ password: '1234' })],
       ['input.sponsor', 'BAD_USER_INPUT', webinarInput({ sponsor: 'x'.repeat(41) })],
       ['input.startTime', 'BAD_USER_INPUT', webinarInput({ startTime: inHours(-1) })],
-      ['input.timeZone', 'UNSUPPORTED_BY_PROVIDER', webinarInput({ timeZone: 'Asia/Shanghai' })],
-      [
-        'input.mediaSettings.muteAll',
-        'UNSUPPORTED_BY_PROVIDER',
-        webinarInput({ mediaSettings: { muteAll: true } }),
-      ],
-      [
-        'input.mediaSettings.hostVideoOnJoin',
-        'UNSUPPORTED_BY_PROVIDER',
-        webinarInput({ mediaSettings: { hostVideoOnJoin: false } }),
-      ],
     ])('webinar: %s → %s', async (field, code, input) => {
       const error = await failure(() => h.source().scheduleWebinar(input));
       expect(error.extensions).toMatchObject({ code, field });
@@ -327,18 +315,6 @@ describe('WeCom data source over HTTP', () => {
         meetingInput({ endTime: new Date(inHours(1).getTime() + 299_000) }),
       ],
       ['input.endTime', 'BAD_USER_INPUT', meetingInput({ endTime: inHours(25) })],
-      [
-        'input.recurrence',
-        'UNSUPPORTED_BY_PROVIDER',
-        meetingInput({ recurrence: { frequency: RecurrenceFrequency.DAILY, count: 3 } }),
-      ],
-      ['input.live', 'UNSUPPORTED_BY_PROVIDER', meetingInput({ live: { subject: 'x' } })],
-      ['input.capacity', 'UNSUPPORTED_BY_PROVIDER', meetingInput({ capacity: 10 })],
-      [
-        'input.mediaSettings.playSoundOnJoin',
-        'UNSUPPORTED_BY_PROVIDER',
-        meetingInput({ mediaSettings: { playSoundOnJoin: true } }),
-      ],
     ])('meeting: %s → %s', async (field, code, input) => {
       const error = await failure(() => h.source().scheduleMeeting(input));
       expect(error.extensions).toMatchObject({ code, field });

@@ -2,30 +2,22 @@ import { readFileSync } from 'node:fs';
 
 import { describe, expect, it } from '@jest/globals';
 
-import { ApiError } from '../../src/errors/api-errors.js';
+import { UmeetingResponseShapeError } from '../../src/providers/umeeting/umeeting.errors.js';
 import {
-  UmeetingResponseShapeError,
   meetingFromCreate,
   meetingFromWire,
   parseUmeetingBool,
   parseUmeetingId,
   parseUmeetingInt,
   recurrenceFromWire,
-  recurrenceToForm,
   statusFromWire,
-  toInstantForm,
-  toScheduleForm,
 } from '../../src/providers/umeeting/umeeting.mapper.js';
-import { UMEETING_WEEKDAY } from '../../src/providers/umeeting/umeeting.wire.js';
 import { MeetingKind } from '../../src/schema/enums/meeting-kind.enum.js';
 import { MeetingStatus } from '../../src/schema/enums/meeting-status.enum.js';
 import { Provider } from '../../src/schema/enums/provider.enum.js';
-import { RecordingType } from '../../src/schema/enums/recording-type.enum.js';
 import { RecurrenceFrequency } from '../../src/schema/enums/recurrence-frequency.enum.js';
 import { Weekday } from '../../src/schema/enums/weekday.enum.js';
 import { decodeGlobalId } from '../../src/schema/ids.js';
-import type { ScheduleMeetingInput } from '../../src/schema/inputs/schedule-meeting.input.js';
-import type { StartInstantMeetingInput } from '../../src/schema/inputs/start-instant-meeting.input.js';
 
 const TZ = 'Asia/Shanghai';
 const fixture = (name: string) =>
@@ -33,222 +25,7 @@ const fixture = (name: string) =>
     data: Record<string, unknown>;
   };
 
-// 2026-06-01 is a Monday; 10:00 in Shanghai.
-const schedule = (overrides: Partial<ScheduleMeetingInput> = {}): ScheduleMeetingInput => ({
-  provider: Provider.UMEETING,
-  subject: 'Weekly sync',
-  startTime: new Date('2026-06-01T02:00:00Z'),
-  endTime: new Date('2026-06-01T03:00:00Z'),
-  organizer: 'alice',
-  capacity: 10,
-  ...overrides,
-});
-
-const instant = (overrides: Partial<StartInstantMeetingInput> = {}): StartInstantMeetingInput => ({
-  provider: Provider.UMEETING,
-  subject: 'Now',
-  organizer: 'alice',
-  capacity: 5,
-  ...overrides,
-});
-
-/** The thrown ApiError's extensions, or fails. */
-function refusal(fn: () => unknown): Record<string, unknown> {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return (error as ApiError).extensions as Record<string, unknown>;
-  }
-  throw new Error('expected a refusal');
-}
-
-describe('umeeting mapper: schedule form', () => {
-  it('writes topic, capacity, user_key, local start and whole-minute duration', () => {
-    expect(toScheduleForm(schedule({ password: '1234' }), TZ)).toEqual({
-      topic: 'Weekly sync',
-      meeting_capacity: '10',
-      user_key: 'alice',
-      start_time: '2026-06-01 10:00:00',
-      duration: '60',
-      password: '1234',
-      allow_live_streaming: 'false',
-    });
-  });
-
-  it('refuses a missing capacity as BAD_USER_INPUT on input.capacity', () => {
-    expect(refusal(() => toScheduleForm(schedule({ capacity: undefined }), TZ))).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      field: 'input.capacity',
-      rule: 'requiredForProvider',
-    });
-  });
-
-  it('refuses 30 minutes (umeeting needs more than 30) and accepts 31', () => {
-    const start = new Date('2026-06-01T02:00:00Z');
-    expect(
-      refusal(() =>
-        toScheduleForm(schedule({ endTime: new Date(start.getTime() + 30 * 60_000) }), TZ),
-      ),
-    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.endTime', rule: 'minDurationMinutes' });
-    expect(
-      toScheduleForm(schedule({ endTime: new Date(start.getTime() + 31 * 60_000) }), TZ).duration,
-    ).toBe('31');
-  });
-
-  it('refuses a duration that is not whole minutes rather than rounding it', () => {
-    expect(
-      refusal(() => toScheduleForm(schedule({ endTime: new Date('2026-06-01T03:00:30Z') }), TZ)),
-    ).toMatchObject({ field: 'input.endTime', rule: 'wholeMinutes' });
-  });
-
-  it('refuses an organizer over 200 bytes even when it is under 200 characters', () => {
-    const organizer = '会'.repeat(67); // 201 bytes in UTF-8
-    expect(refusal(() => toScheduleForm(schedule({ organizer }), TZ))).toMatchObject({
-      field: 'input.organizer',
-      rule: 'maxBytes',
-    });
-  });
-
-  it('refuses what umeeting cannot express, naming the field', () => {
-    const cases: [Partial<ScheduleMeetingInput>, string][] = [
-      [{ timeZone: 'Europe/Paris' }, 'input.timeZone'],
-      [{ hosts: ['bob'] }, 'input.hosts'],
-      [{ invitees: ['carol'] }, 'input.invitees'],
-      [{ mediaSettings: { joinBeforeHost: true } }, 'input.mediaSettings.joinBeforeHost'],
-      [
-        { mediaSettings: { autoRecordingType: RecordingType.LOCAL } },
-        'input.mediaSettings.autoRecordingType',
-      ],
-      [{ mediaSettings: { muteAll: false } }, 'input.mediaSettings.muteAll'],
-      [{ live: { subject: 'Town hall' } }, 'input.live.subject'],
-      [
-        { recurrence: { frequency: RecurrenceFrequency.BIWEEKLY, count: 3 } },
-        'input.recurrence.frequency',
-      ],
-    ];
-    for (const [overrides, field] of cases) {
-      expect(refusal(() => toScheduleForm(schedule(overrides), TZ))).toMatchObject({
-        code: 'UNSUPPORTED_BY_PROVIDER',
-        provider: Provider.UMEETING,
-        field,
-      });
-    }
-  });
-
-  it('accepts the organizer as the only host, and the configured zone', () => {
-    expect(() => toScheduleForm(schedule({ hosts: ['alice'], timeZone: TZ }), TZ)).not.toThrow();
-  });
-
-  it('sends media settings and live streaming as "true"/"false" strings', () => {
-    const form = toScheduleForm(
-      schedule({
-        mediaSettings: {
-          muteOnJoin: true,
-          waitingRoom: false,
-          hostVideoOnJoin: true,
-          participantVideoOnJoin: false,
-          autoRecordingType: RecordingType.CLOUD,
-        },
-        live: {},
-      }),
-      TZ,
-    );
-    expect(form).toMatchObject({
-      mute_upon_entry: 'true',
-      waiting_room: 'false',
-      option_host_video: 'true',
-      option_participants_video: 'false',
-      recording: 'cloud',
-      allow_live_streaming: 'true',
-    });
-  });
-});
-
-describe('umeeting mapper: recurrence (docs/reference/providers.md §3.3)', () => {
-  it('writes WEEKLY days in the one umeeting numbering (1 = Sunday) with end_times', () => {
-    const form = toScheduleForm(
-      schedule({
-        recurrence: {
-          frequency: RecurrenceFrequency.WEEKLY,
-          weekDays: [Weekday.WEDNESDAY, Weekday.MONDAY],
-          count: 4,
-        },
-      }),
-      TZ,
-    );
-    expect(UMEETING_WEEKDAY[Weekday.SUNDAY]).toBe(1);
-    expect(form).toMatchObject({ recurrence_type: '2', weekly_days: '2,4', end_times: '4' });
-  });
-
-  it('writes WEEKLY without days as the weekday of the start, in the configured zone', () => {
-    // 2026-06-01T20:00Z is Monday in UTC but Tuesday 04:00 in Shanghai.
-    const form = toScheduleForm(
-      schedule({
-        startTime: new Date('2026-06-01T20:00:00Z'),
-        endTime: new Date('2026-06-01T21:00:00Z'),
-        recurrence: { frequency: RecurrenceFrequency.WEEKLY, count: 2 },
-      }),
-      TZ,
-    );
-    expect(form.weekly_days).toBe(String(UMEETING_WEEKDAY[Weekday.TUESDAY]));
-  });
-
-  it('writes DAILY, WEEKDAYS, monthly day and monthly n-th weekday', () => {
-    const rec = (recurrence: ScheduleMeetingInput['recurrence']) =>
-      toScheduleForm(schedule({ recurrence }), TZ);
-    expect(rec({ frequency: RecurrenceFrequency.DAILY, count: 3 })).toMatchObject({
-      recurrence_type: '1',
-      daily_type: '1',
-    });
-    expect(rec({ frequency: RecurrenceFrequency.WEEKDAYS, count: 3 })).toMatchObject({
-      recurrence_type: '1',
-      daily_type: '2',
-    });
-    expect(rec({ frequency: RecurrenceFrequency.MONTHLY, count: 3 })).toMatchObject({
-      recurrence_type: '3',
-      monthly_day: '1',
-    });
-    expect(rec({ frequency: RecurrenceFrequency.MONTHLY, monthDay: 15, count: 3 })).toMatchObject({
-      monthly_day: '15',
-    });
-    const nth = rec({
-      frequency: RecurrenceFrequency.MONTHLY,
-      monthWeek: 2,
-      monthWeekDay: Weekday.TUESDAY,
-      count: 3,
-    });
-    expect(nth).toMatchObject({ recurrence_type: '3', monthly_week: '2', monthly_week_day: '3' });
-    expect(nth.monthly_day).toBeUndefined();
-  });
-
-  it('writes until as end_date_time in local time, and refuses an until before the start', () => {
-    const form = toScheduleForm(
-      schedule({
-        recurrence: {
-          frequency: RecurrenceFrequency.DAILY,
-          until: new Date('2026-06-05T02:00:00Z'),
-        },
-      }),
-      TZ,
-    );
-    expect(form.end_date_time).toBe('2026-06-05 10:00:00');
-    expect(form.end_times).toBeUndefined();
-    expect(
-      refusal(() =>
-        toScheduleForm(
-          schedule({
-            recurrence: {
-              frequency: RecurrenceFrequency.DAILY,
-              until: new Date('2026-05-01T00:00:00Z'),
-            },
-          }),
-          TZ,
-        ),
-      ),
-    ).toMatchObject({ field: 'input.recurrence.until' });
-  });
-
+describe('umeeting mapper: recurrence answers (docs/reference/providers.md §3.3)', () => {
   it('reads weekly_days with a full-width comma back into weekdays (§3.4 U-7)', () => {
     const rule = recurrenceFromWire(
       { recurrence_type: '2', weekly_days: '4，2', end_times: 4 },
@@ -260,20 +37,6 @@ describe('umeeting mapper: recurrence (docs/reference/providers.md §3.3)', () =
       count: 4,
       until: null,
     });
-  });
-
-  it('sends the last week of the month (-1) as monthly_week 5, its wire spelling', () => {
-    const form = recurrenceToForm(
-      {
-        frequency: RecurrenceFrequency.MONTHLY,
-        monthWeek: -1,
-        monthWeekDay: Weekday.FRIDAY,
-        count: 2,
-      },
-      new Date('2026-12-25T02:00:00Z'),
-      TZ,
-    );
-    expect(form).toMatchObject({ monthly_week: '5', monthly_week_day: '6' });
   });
 
   it('reads a monthly n-th weekday, with end_date_time winning over end_times (5 = the last, -1)', () => {
@@ -303,40 +66,6 @@ describe('umeeting mapper: recurrence (docs/reference/providers.md §3.3)', () =
     expect(() => recurrenceFromWire({ recurrence_type: '9' }, TZ)).toThrow(
       UmeetingResponseShapeError,
     );
-  });
-});
-
-describe('umeeting mapper: instant form', () => {
-  it('sends the default 60 minutes, option_jbh, and never recurrence', () => {
-    const form = toInstantForm(instant({ mediaSettings: { joinBeforeHost: true } }));
-    expect(form).toEqual({
-      topic: 'Now',
-      meeting_capacity: '5',
-      user_key: 'alice',
-      duration: '60',
-      option_jbh: 'true',
-      allow_live_streaming: 'false',
-    });
-  });
-
-  it('maps durationMinutes to duration and refuses a password and a missing capacity', () => {
-    expect(toInstantForm(instant({ durationMinutes: 31 })).duration).toBe('31');
-    // Seed 004: instant `duration` "must be greater than 30" too.
-    for (const durationMinutes of [20, 30]) {
-      expect(refusal(() => toInstantForm(instant({ durationMinutes })))).toMatchObject({
-        code: 'BAD_USER_INPUT',
-        field: 'input.durationMinutes',
-        rule: 'minDurationMinutes',
-      });
-    }
-    expect(refusal(() => toInstantForm(instant({ password: '1234' })))).toMatchObject({
-      code: 'UNSUPPORTED_BY_PROVIDER',
-      field: 'input.password',
-    });
-    expect(refusal(() => toInstantForm(instant({ capacity: undefined })))).toMatchObject({
-      field: 'input.capacity',
-      rule: 'requiredForProvider',
-    });
   });
 });
 

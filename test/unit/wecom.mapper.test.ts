@@ -3,12 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 
 import { ProviderError } from '../../src/errors/api-errors.js';
-import {
-  meetingCreateRequest,
-  meetingFromWire,
-  webinarCreateRequest,
-  webinarFromWire,
-} from '../../src/providers/wecom/wecom.mapper.js';
+import { meetingFromWire, webinarFromWire } from '../../src/providers/wecom/wecom.mapper.js';
 import type {
   WecomMeetingGetInfoResponse,
   WecomWebinarGetResponse,
@@ -19,8 +14,6 @@ import { Provider } from '../../src/schema/enums/provider.enum.js';
 import { RecordingType } from '../../src/schema/enums/recording-type.enum.js';
 import { WatermarkStyle } from '../../src/schema/enums/watermark-style.enum.js';
 import { decodeGlobalId } from '../../src/schema/ids.js';
-import type { ScheduleMeetingInput } from '../../src/schema/inputs/schedule-meeting.input.js';
-import type { ScheduleWebinarInput } from '../../src/schema/inputs/schedule-webinar.input.js';
 import type { Webinar } from '../../src/schema/types/webinar.type.js';
 
 /** Seed 003's answer, verbatim (test/fixtures/wecom/README.md). */
@@ -297,70 +290,6 @@ describe('WeCom mapper: both spellings where the seed and the docs disagree (doc
       expect(caught).toBeInstanceOf(ProviderError);
       expect((caught as ProviderError).code).toBe('PROVIDER_RESPONSE_INVALID');
     }
-  });
-});
-
-describe('WeCom mapper: requests', () => {
-  const start = new Date('2030-01-01T02:00:00Z');
-  const end = new Date('2030-01-01T03:30:00Z');
-
-  it('writes a webinar create body in WeCom spelling, leaving out what was not asked', () => {
-    const body = webinarCreateRequest({
-      provider: Provider.WECOM,
-      subject: 'Launch',
-      startTime: start,
-      endTime: end,
-      organizer: 'admin',
-      admissionType: AdmissionType.PASSWORD,
-      password: '1234',
-      displayAttendeeCount: false,
-      mediaSettings: {
-        muteOnJoin: true,
-        enterpriseUsersOnly: true,
-        autoRecordingType: RecordingType.CLOUD,
-      },
-    } as ScheduleWebinarInput);
-    expect(body).toEqual({
-      admin_userid: 'admin',
-      title: 'Launch',
-      start_time: String(start.getTime() / 1000),
-      end_time: String(end.getTime() / 1000),
-      admission_type: 2,
-      password: '1234',
-      display_number_of_attendees: 0,
-      media_setting: {
-        enable_enter_mute: true,
-        allow_external_user: false,
-        auto_record_type: 'cloud',
-      },
-    });
-  });
-
-  it('writes a meeting create body with meeting_start and meeting_duration', () => {
-    const body = meetingCreateRequest({
-      provider: Provider.WECOM,
-      subject: 'Standup',
-      startTime: start,
-      endTime: end,
-      organizer: 'admin',
-      invitees: ['u1'],
-      password: '4321',
-      hosts: ['h1'],
-      mediaSettings: { muteOnJoin: true, waitingRoom: true },
-    } as ScheduleMeetingInput);
-    expect(body).toEqual({
-      admin_userid: 'admin',
-      title: 'Standup',
-      meeting_start: start.getTime() / 1000,
-      meeting_duration: 5400,
-      invitees: { userid: ['u1'] },
-      settings: {
-        enable_enter_mute: 1,
-        enable_waiting_room: true,
-        password: '4321',
-        hosts: { userid: ['h1'] },
-      },
-    });
   });
 });
 

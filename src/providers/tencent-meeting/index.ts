@@ -8,8 +8,8 @@ import { TencentMeetingDataSource } from './tencent-meeting.data-source.js';
 
 /**
  * The Tencent Meeting provider, built once at start-up: one signing HTTP client (keep-alive,
- * timeouts) shared by every request's data source. The credentials are registered as secrets
- * by the client, so they are scrubbed from any message or log line.
+ * timeouts) shared by every request's data source. Its credentials are registered as secrets
+ * once, by buildApp, for every provider.
  */
 export function createTencentMeetingModule(
   options: ProviderModuleOptions<TencentMeetingCredentials>,

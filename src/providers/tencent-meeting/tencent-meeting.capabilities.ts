@@ -1,4 +1,12 @@
-import { ALL_FREQUENCIES, ALL_MEDIA_FIELDS, nested, type Capabilities } from '../capabilities.js';
+import {
+  ALL_FREQUENCIES,
+  ALL_MEDIA_FIELDS,
+  INSTANT_REQUIRED,
+  MEETING_REQUIRED,
+  nested,
+  WEBINAR_FIELDS,
+  type Capabilities,
+} from '../capabilities.js';
 
 /** Live-stream settings (seed 001 `live_config`). */
 const LIVE_FIELDS = [
@@ -22,7 +30,7 @@ const WEBINAR_MISSING_MEDIA = new Set([
 
 /**
  * What Tencent Meeting can do through this API (docs/reference/providers.md §1.3–§1.4; seeds 000,
- * 001). By value, not by field (tencent-meeting.mapper.ts): a weekly rule repeats on the start's
+ * 001). By value, not by field (tencent-meeting.input-rules.ts): a weekly rule repeats on the start's
  * weekday and a monthly one on the start's day of month, so `weekDays` / `monthDay` are accepted
  * only when they say just that; there is no n-th weekday rule (`monthWeek` is not listed).
  */
@@ -30,11 +38,7 @@ export const TENCENT_MEETING_CAPABILITIES: Capabilities = {
   meeting: {
     operations: ['create', 'read', 'lookupByCode', 'cancel'],
     inputFields: [
-      'provider',
-      'subject',
-      'organizer',
-      'startTime',
-      'endTime',
+      ...MEETING_REQUIRED,
       'hosts',
       'invitees',
       'password',
@@ -48,9 +52,7 @@ export const TENCENT_MEETING_CAPABILITIES: Capabilities = {
   instantMeeting: {
     operations: ['create', 'read', 'cancel'],
     inputFields: [
-      'provider',
-      'subject',
-      'organizer',
+      ...INSTANT_REQUIRED,
       'durationMinutes',
       'password',
       ...nested('mediaSettings', ALL_MEDIA_FIELDS),
@@ -60,25 +62,7 @@ export const TENCENT_MEETING_CAPABILITIES: Capabilities = {
   webinar: {
     operations: ['create', 'read', 'lookupByCode', 'cancel'],
     inputFields: [
-      'provider',
-      'subject',
-      'organizer',
-      'sponsor',
-      'startTime',
-      'endTime',
-      'admissionType',
-      'password',
-      'hosts',
-      'description',
-      'coverUrl',
-      'enableQa',
-      'sensitiveWords',
-      'enableManualCheck',
-      'activityPage',
-      'displayAttendeeCount',
-      'playbackForAudience',
-      'preparationMode',
-      'enableGuestInviteLink',
+      ...WEBINAR_FIELDS,
       'timeZone',
       ...nested(
         'mediaSettings',

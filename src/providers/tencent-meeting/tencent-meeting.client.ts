@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 
 import type { TencentMeetingCredentials } from '../../config/config.types.js';
 import { Provider } from '../../schema/enums/provider.enum.js';
-import { registerSecret } from '../../util/redact.js';
 import type { Interpretation, ProviderAnswer, ProviderCall } from '../pipeline/provider-call.js';
 import { ProviderClient, type Credentials } from '../pipeline/provider-client.js';
 import {
@@ -33,8 +32,6 @@ export interface TencentMeetingClientOptions {
 export class TencentMeetingClient extends ProviderClient {
   constructor(options: TencentMeetingClientOptions) {
     const { credentials } = options;
-    registerSecret(credentials.secretKey);
-    registerSecret(credentials.secretId);
     const now = options.now ?? Date.now;
     super(
       Provider.TENCENT_MEETING,

@@ -14,15 +14,22 @@ import { readEach } from '../pipeline/concurrency.js';
 import { unreadableAnswer } from '../pipeline/outcomes.js';
 import type { TencentMeetingClient } from './tencent-meeting.client.js';
 import {
+  checkInstantMeetingInput,
+  checkMeetingInput,
+  checkWebinarInput,
+} from './tencent-meeting.input-rules.js';
+import {
   firstMeetingInfo,
-  INSTANCE_ID,
   meetingFromCreate,
   meetingFromWire,
+  webinarFromWire,
+} from './tencent-meeting.mapper.js';
+import {
+  INSTANCE_ID,
   toCreateMeetingRequest,
   toCreateWebinarRequest,
   toInstantMeetingRequest,
-  webinarFromWire,
-} from './tencent-meeting.mapper.js';
+} from './tencent-meeting.requests.js';
 import type { TmCreateMeetingRequest } from './tencent-meeting.wire.js';
 
 const PROVIDER = Provider.TENCENT_MEETING;
@@ -56,12 +63,14 @@ export class TencentMeetingDataSource implements MeetingProvider {
    * occurrences, so the answer is what any later read answers.
    */
   async scheduleMeeting(input: ScheduleMeetingInput): Promise<Meeting> {
+    checkMeetingInput(input);
     const body = toCreateMeetingRequest(input);
     return this.createMeeting(body, 'scheduleMeeting');
   }
 
   /** Starts a quick meeting (Tencent `type` 1) now, for `durationMinutes` (default 60). */
   async startInstantMeeting(input: StartInstantMeetingInput): Promise<Meeting> {
+    checkInstantMeetingInput(input);
     const body = toInstantMeetingRequest(input, this.now());
     return this.createMeeting(body, 'startInstantMeeting');
   }
@@ -150,7 +159,8 @@ export class TencentMeetingDataSource implements MeetingProvider {
 
   /** Books a webinar with every field of seed 000; returns it as read back. */
   async scheduleWebinar(input: ScheduleWebinarInput): Promise<Webinar> {
-    const body = toCreateWebinarRequest(input, this.now());
+    checkWebinarInput(input, this.now());
+    const body = toCreateWebinarRequest(input);
     const organizer = input.organizer;
     const answer = await this.client.call(
       {

@@ -73,3 +73,13 @@ export function tencentError(
 
 /** Tencent's own "network error, retry later": a read may be sent again. */
 export const TENCENT_TRANSIENT_CODES: ReadonlySet<number> = new Set([960000]);
+
+/** An answer we cannot read (a missing or rounded id, a missing time): PROVIDER_RESPONSE_INVALID. */
+export class InvalidAnswer extends ProviderError {
+  constructor(operation: string, what: string) {
+    super('PROVIDER_RESPONSE_INVALID', `${Provider.TENCENT_MEETING} ${operation}: ${what}`, {
+      provider: Provider.TENCENT_MEETING,
+      operation,
+    });
+  }
+}

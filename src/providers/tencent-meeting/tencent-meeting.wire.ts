@@ -1,8 +1,12 @@
 /**
  * Tencent Meeting request/response bodies in the provider's own spelling (seeds 000 and 001,
  * docs/reference/providers.md §1.3–§1.4). These types never leave the provider folder (and its emulator);
- * the mapper is the only translation point. Ids, codes and times are strings on the wire.
+ * tencent-meeting.requests.ts builds the requests and tencent-meeting.mapper.ts reads the answers.
+ * Ids, codes and times are strings on the wire.
  */
+
+/** Tencent schedules in Beijing time unless told otherwise (docs/reference/providers.md §1.3). */
+export const TENCENT_DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 /** `UserObj` (seed 001). Responses may also carry bare strings (docs/reference/providers.md §1.5 T-M1). */
 export interface TmUserObj {

@@ -12,7 +12,7 @@ export type UmeetingModuleOptions = ProviderModuleOptions<UmeetingCredentials> &
 
 /**
  * The umeeting provider, built once at start-up: one form-encoding got client (keep-alive), the
- * credentials registered for redaction, and a fresh data source per request.
+ * credentials registered for redaction (by buildApp), and a fresh data source per request.
  */
 export function createUmeetingModule(options: UmeetingModuleOptions): ProviderModule {
   const client = new UmeetingClient({

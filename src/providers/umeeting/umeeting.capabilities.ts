@@ -1,5 +1,5 @@
 import { RecurrenceFrequency } from '../../schema/enums/recurrence-frequency.enum.js';
-import { nested, type Capabilities } from '../capabilities.js';
+import { INSTANT_REQUIRED, MEETING_REQUIRED, nested, type Capabilities } from '../capabilities.js';
 
 /** umeeting's options (docs/reference/providers.md §3.2; seeds 002, 004). */
 const SCHEDULE_MEDIA = [
@@ -12,7 +12,7 @@ const SCHEDULE_MEDIA = [
 
 /**
  * What umeeting can do through this API (docs/reference/providers.md §3.2, §3.3). By value, not
- * by field (umeeting.mapper.ts): `timeZone` must be the configured zone (umeeting times carry
+ * by field (umeeting.input-rules.ts): `timeZone` must be the configured zone (umeeting times carry
  * none), `hosts` can only name the organizer (there is only a host key), recording is CLOUD or
  * NONE. `joinBeforeHost` exists on `/instant` only (§3.4 U-18); `/instant` has no password
  * (seed 004); `live` only switches streaming on (`allow_live_streaming`): its settings are not
@@ -22,11 +22,7 @@ export const UMEETING_CAPABILITIES: Capabilities = {
   meeting: {
     operations: ['create', 'read', 'lookupByCode', 'cancel'],
     inputFields: [
-      'provider',
-      'subject',
-      'organizer',
-      'startTime',
-      'endTime',
+      ...MEETING_REQUIRED,
       'hosts',
       'password',
       'timeZone',
@@ -53,9 +49,7 @@ export const UMEETING_CAPABILITIES: Capabilities = {
   instantMeeting: {
     operations: ['create', 'read', 'cancel'],
     inputFields: [
-      'provider',
-      'subject',
-      'organizer',
+      ...INSTANT_REQUIRED,
       'durationMinutes',
       'capacity',
       ...nested('mediaSettings', [...SCHEDULE_MEDIA, 'joinBeforeHost']),

@@ -2,7 +2,6 @@ import type { Logger } from 'pino';
 
 import type { UmeetingCredentials } from '../../config/config.types.js';
 import { Provider } from '../../schema/enums/provider.enum.js';
-import { registerSecret } from '../../util/redact.js';
 import type { Interpretation, ProviderAnswer, ProviderCall } from '../pipeline/provider-call.js';
 import { ProviderClient, type Credentials } from '../pipeline/provider-client.js';
 import { errorFromStatus, UMEETING_TRANSIENT_STATUSES } from './umeeting.errors.js';
@@ -28,8 +27,6 @@ export class UmeetingClient extends ProviderClient {
   private readonly credentials: UmeetingCredentials;
 
   constructor(options: UmeetingClientOptions) {
-    registerSecret(options.credentials.apiSecret);
-    registerSecret(options.credentials.apiKey);
     super(
       Provider.UMEETING,
       {

@@ -14,13 +14,10 @@ import { readEach } from '../pipeline/concurrency.js';
 import { unreadableAnswer } from '../pipeline/outcomes.js';
 import type { ProviderCall } from '../pipeline/provider-call.js';
 import type { UmeetingClient } from './umeeting.client.js';
-import {
-  UmeetingResponseShapeError,
-  meetingFromCreate,
-  meetingFromWire,
-  toInstantForm,
-  toScheduleForm,
-} from './umeeting.mapper.js';
+import { UmeetingResponseShapeError } from './umeeting.errors.js';
+import { checkInstantInput, checkScheduleInput } from './umeeting.input-rules.js';
+import { meetingFromCreate, meetingFromWire } from './umeeting.mapper.js';
+import { toInstantForm, toScheduleForm } from './umeeting.requests.js';
 import { fromUmeetingTime, toUmeetingTime } from './umeeting.time.js';
 import {
   UMEETING_PATHS,
@@ -62,10 +59,12 @@ export class UmeetingDataSource extends UnsupportedOperations implements Meeting
 
   /**
    * Books a one-off or recurring meeting with `/umeeting/share/schedule`. Refuses before any
-   * request: a missing capacity, a duration of 30 minutes or less, a `user_key` over 200 bytes,
-   * and anything umeeting cannot express (BIWEEKLY, LOCAL recording, joinBeforeHost, …).
+   * request (umeeting.input-rules.ts): a missing capacity, a duration of 30 minutes or less, a
+   * `user_key` over 200 bytes, and the values umeeting cannot express (LOCAL recording, another
+   * time zone, hosts other than the organizer). The fields it lacks are the capabilities' check.
    */
   override async scheduleMeeting(input: ScheduleMeetingInput): Promise<Meeting> {
+    checkScheduleInput(input, this.timeZone);
     const form = toScheduleForm(input, this.timeZone);
     const data = await this.send({
       operation: 'scheduleMeeting',
@@ -79,6 +78,7 @@ export class UmeetingDataSource extends UnsupportedOperations implements Meeting
 
   /** Starts a meeting now with `/umeeting/share/instant` (never recurring, §3.4 U-2). */
   override async startInstantMeeting(input: StartInstantMeetingInput): Promise<Meeting> {
+    checkInstantInput(input);
     const form = toInstantForm(input);
     const startedAt = this.now();
     const data = await this.send({

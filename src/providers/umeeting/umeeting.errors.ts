@@ -60,3 +60,6 @@ export function errorFromStatus(
 
 /** umeeting's own "unavailable" statuses: a read may be sent again. */
 export const UMEETING_TRANSIENT_STATUSES: ReadonlySet<number> = new Set([500, 502, 503, 504]);
+
+/** Thrown when an answer lacks what we need; the data source maps it to our error codes. */
+export class UmeetingResponseShapeError extends Error {}

@@ -1,5 +1,4 @@
 import { isLastMonthWeek } from '../../domain/recurrence.js';
-import { BadUserInputError, UnsupportedByProviderError } from '../../errors/api-errors.js';
 import { MeetingKind } from '../../schema/enums/meeting-kind.enum.js';
 import { MeetingStatus } from '../../schema/enums/meeting-status.enum.js';
 import { Provider } from '../../schema/enums/provider.enum.js';
@@ -7,23 +6,18 @@ import { RecordingType } from '../../schema/enums/recording-type.enum.js';
 import { RecurrenceFrequency } from '../../schema/enums/recurrence-frequency.enum.js';
 import { WEEKDAY_ORDER, type Weekday } from '../../schema/enums/weekday.enum.js';
 import { meetingGlobalId, occurrenceGlobalId } from '../../schema/ids.js';
-import type { LiveStreamInput } from '../../schema/inputs/live-stream.input.js';
-import type { MediaSettingsInput } from '../../schema/inputs/media-settings.input.js';
-import { LAST_MONTH_WEEK, type RecurrenceInput } from '../../schema/inputs/recurrence.input.js';
-import type { ScheduleMeetingInput } from '../../schema/inputs/schedule-meeting.input.js';
-import type { StartInstantMeetingInput } from '../../schema/inputs/start-instant-meeting.input.js';
+import { LAST_MONTH_WEEK } from '../../schema/inputs/recurrence.input.js';
 import type { LiveStream } from '../../schema/types/live-stream.type.js';
 import type { MediaSettings } from '../../schema/types/media-settings.type.js';
 import type { Meeting } from '../../schema/types/meeting.type.js';
 import type { RecurrenceRule } from '../../schema/types/recurrence-rule.type.js';
 import type { RecurringOccurrence } from '../../schema/types/recurring-occurrence.type.js';
-import { isoWeekday, toLocal } from '../../util/zoned-time.js';
-import { fromUmeetingEndDate, fromUmeetingTime, toUmeetingTime } from './umeeting.time.js';
+import { UmeetingResponseShapeError } from './umeeting.errors.js';
+import { fromUmeetingEndDate, fromUmeetingTime } from './umeeting.time.js';
 import {
   UMEETING_DAILY_TYPE,
   UMEETING_RECURRENCE_TYPE,
   UMEETING_STATUS,
-  UMEETING_WEEKDAY,
   splitWeeklyDays,
   weekdayFromUmeeting,
   type UmeetingBool,
@@ -35,272 +29,12 @@ import {
 } from './umeeting.wire.js';
 
 /**
- * THE umeeting mapper: unified inputs → form fields (refusing, before any request, whatever
- * umeeting cannot express) and wire answers → the unified model. Wire shapes stop here.
+ * umeeting's answers → the unified model (Meeting, occurrences and their states). Wire shapes
+ * stop here; an answer that lacks what we need throws UmeetingResponseShapeError
+ * (umeeting.errors.ts), which the data source maps to our error codes.
  */
 
 const P = Provider.UMEETING;
-
-/**
- * `duration` "must be greater than 30", on schedule (seed 002; docs/reference/providers.md §3.4 U-8) and on
- * instant meetings alike (seed 004 states the same rule for `/umeeting/share/instant`).
- */
-export const MIN_SCHEDULE_DURATION_MINUTES = 31;
-/** umeeting spells "the last week of the month" as `monthly_week` 5 (1–5, docs/reference/providers.md §3.3). */
-const WIRE_LAST_MONTH_WEEK = 5;
-/** `user_key` "不能超过200字节": at most 200 bytes (seeds 002/004). */
-export const MAX_USER_KEY_BYTES = 200;
-/** StartInstantMeetingInput documents 60 minutes as the default length. */
-export const DEFAULT_INSTANT_MINUTES = 60;
-
-/** Thrown when an answer lacks what we need; the data source maps it to our error codes. */
-export class UmeetingResponseShapeError extends Error {}
-
-// ---------------------------------------------------------------------------------------------
-// unified → wire
-
-/** The form of `/umeeting/share/schedule` for `input`; throws before any request when refused. */
-export function toScheduleForm(input: ScheduleMeetingInput, timeZone: string): UmeetingForm {
-  const form: UmeetingForm = {
-    topic: input.subject,
-    ...commonFields(input),
-  };
-  if (input.timeZone != null && input.timeZone !== timeZone) {
-    throw new UnsupportedByProviderError(
-      P,
-      'input.timeZone',
-      `meetings are booked in the configured zone ${timeZone} only; umeeting times carry no zone (docs/reference/providers.md §3.1)`,
-    );
-  }
-  if (input.hosts && input.hosts.some((h) => h !== input.organizer)) {
-    throw new UnsupportedByProviderError(
-      P,
-      'input.hosts',
-      'hosts other than the organizer cannot be named (umeeting has only a host key)',
-    );
-  }
-  if (input.invitees && input.invitees.length > 0) {
-    throw new UnsupportedByProviderError(P, 'input.invitees', 'invitees are not supported');
-  }
-  const durationMs = input.endTime.getTime() - input.startTime.getTime();
-  const minutes = durationMs / 60_000;
-  if (!Number.isInteger(minutes)) {
-    throw new BadUserInputError('umeeting books whole minutes: endTime − startTime', {
-      field: 'input.endTime',
-      rule: 'wholeMinutes',
-    });
-  }
-  if (minutes < MIN_SCHEDULE_DURATION_MINUTES) {
-    throw new BadUserInputError(
-      `umeeting requires a duration greater than 30 minutes (31 or more); got ${minutes}`,
-      { field: 'input.endTime', rule: 'minDurationMinutes', min: MIN_SCHEDULE_DURATION_MINUTES },
-    );
-  }
-  form.start_time = toUmeetingTime(input.startTime, timeZone);
-  form.duration = String(minutes);
-  if (input.password != null) form.password = input.password;
-  Object.assign(form, mediaToForm(input.mediaSettings, 'schedule'));
-  Object.assign(form, liveToForm(input.live));
-  if (input.recurrence) {
-    Object.assign(form, recurrenceToForm(input.recurrence, input.startTime, timeZone));
-  }
-  return form;
-}
-
-/**
- * The form of `/umeeting/share/instant`. Recurrence never goes to `/instant` (§3.4 U-2) and the
- * instant page has no `password` parameter (seed 004).
- */
-export function toInstantForm(input: StartInstantMeetingInput): UmeetingForm {
-  const form: UmeetingForm = { topic: input.subject, ...commonFields(input) };
-  if (input.password != null) {
-    throw new UnsupportedByProviderError(
-      P,
-      'input.password',
-      'instant meetings take no password (seed 004 has no password parameter)',
-    );
-  }
-  const minutes = input.durationMinutes ?? DEFAULT_INSTANT_MINUTES;
-  if (minutes < MIN_SCHEDULE_DURATION_MINUTES) {
-    throw new BadUserInputError(
-      `umeeting requires a duration greater than 30 minutes (31 or more); got ${minutes}`,
-      {
-        field: 'input.durationMinutes',
-        rule: 'minDurationMinutes',
-        min: MIN_SCHEDULE_DURATION_MINUTES,
-      },
-    );
-  }
-  form.duration = String(minutes);
-  Object.assign(form, mediaToForm(input.mediaSettings, 'instant'));
-  // The documented default is "false" (seed 004); sending it makes `live` known on the answer.
-  form.allow_live_streaming = 'false';
-  return form;
-}
-
-function commonFields(input: { organizer: string; capacity?: number | null }): UmeetingForm {
-  if (input.capacity == null) {
-    throw new BadUserInputError(
-      'umeeting requires capacity (meeting_capacity, the number of parties)',
-      {
-        field: 'input.capacity',
-        rule: 'requiredForProvider',
-      },
-    );
-  }
-  if (Buffer.byteLength(input.organizer, 'utf8') > MAX_USER_KEY_BYTES) {
-    throw new BadUserInputError(
-      `organizer (umeeting user_key) must be at most ${MAX_USER_KEY_BYTES} bytes`,
-      {
-        field: 'input.organizer',
-        rule: 'maxBytes',
-        max: MAX_USER_KEY_BYTES,
-      },
-    );
-  }
-  return { meeting_capacity: String(input.capacity), user_key: input.organizer };
-}
-
-const bool = (v: boolean) => (v ? 'true' : 'false');
-
-/** MediaSettingsInput field → umeeting option (docs/reference/providers.md §3.2); anything else is refused. */
-const MEDIA_FIELDS: Partial<Record<keyof MediaSettingsInput, string>> = {
-  muteOnJoin: 'mute_upon_entry',
-  waitingRoom: 'waiting_room',
-  hostVideoOnJoin: 'option_host_video',
-  participantVideoOnJoin: 'option_participants_video',
-  joinBeforeHost: 'option_jbh',
-  autoRecordingType: 'recording',
-};
-
-/** The MediaSettingsInput fields umeeting accepts (on `/instant`; `/schedule` lacks joinBeforeHost). */
-export const UMEETING_MEDIA_FIELDS = Object.keys(MEDIA_FIELDS) as (keyof MediaSettingsInput)[];
-
-function mediaToForm(
-  media: MediaSettingsInput | undefined | null,
-  endpoint: 'schedule' | 'instant',
-): UmeetingForm {
-  const form: UmeetingForm = {};
-  if (!media) return form;
-  for (const [key, value] of Object.entries(media) as [keyof MediaSettingsInput, unknown][]) {
-    if (value === undefined || value === null) continue;
-    const field = `input.mediaSettings.${key}`;
-    const wire = MEDIA_FIELDS[key];
-    if (!wire)
-      throw new UnsupportedByProviderError(P, field, `mediaSettings.${key} has no umeeting option`);
-    if (key === 'joinBeforeHost' && endpoint === 'schedule') {
-      // option_jbh exists on /instant only (§3.4 U-18).
-      throw new UnsupportedByProviderError(
-        P,
-        field,
-        'joinBeforeHost is only available on instant meetings',
-      );
-    }
-    if (key === 'autoRecordingType') {
-      if (value === RecordingType.LOCAL) {
-        throw new UnsupportedByProviderError(
-          P,
-          field,
-          'umeeting records in the cloud or not at all (no LOCAL)',
-        );
-      }
-      form[wire] = value === RecordingType.CLOUD ? 'cloud' : 'none';
-      continue;
-    }
-    form[wire] = bool(value === true);
-  }
-  return form;
-}
-
-/** umeeting can only switch live streaming on (`allow_live_streaming`); its settings are refused. */
-function liveToForm(live: LiveStreamInput | undefined | null): UmeetingForm {
-  if (!live) return { allow_live_streaming: 'false' };
-  for (const [key, value] of Object.entries(live)) {
-    if (value === undefined || value === null) continue;
-    throw new UnsupportedByProviderError(
-      P,
-      `input.live.${key}`,
-      `live.${key} cannot be set; umeeting only enables live streaming (allow_live_streaming)`,
-    );
-  }
-  return { allow_live_streaming: 'true' };
-}
-
-/** Unified rule → recurrence fields (docs/reference/providers.md §3.3). */
-export function recurrenceToForm(
-  r: RecurrenceInput,
-  firstStart: Date,
-  timeZone: string,
-): UmeetingForm {
-  const form: UmeetingForm = {};
-  const local = toLocal(firstStart, timeZone);
-  switch (r.frequency) {
-    case RecurrenceFrequency.DAILY:
-      form.recurrence_type = String(UMEETING_RECURRENCE_TYPE.DAILY);
-      form.daily_type = String(UMEETING_DAILY_TYPE.EVERY_DAY);
-      break;
-    case RecurrenceFrequency.WEEKDAYS:
-      form.recurrence_type = String(UMEETING_RECURRENCE_TYPE.DAILY);
-      form.daily_type = String(UMEETING_DAILY_TYPE.WEEKDAYS);
-      break;
-    case RecurrenceFrequency.WEEKLY: {
-      // Always explicit: WEEKLY without weekDays repeats on the start's weekday (src/domain/recurrence.ts).
-      const days = r.weekDays?.length
-        ? r.weekDays
-        : [WEEKDAY_ORDER[isoWeekday(local.year, local.month, local.day) - 1]!];
-      form.recurrence_type = String(UMEETING_RECURRENCE_TYPE.WEEKLY);
-      form.weekly_days = [...new Set(days.map((d) => UMEETING_WEEKDAY[d]))]
-        .sort((a, b) => a - b)
-        .join(',');
-      break;
-    }
-    case RecurrenceFrequency.MONTHLY:
-      form.recurrence_type = String(UMEETING_RECURRENCE_TYPE.MONTHLY);
-      if (r.monthWeek != null && r.monthWeekDay != null) {
-        form.monthly_week = String(
-          isLastMonthWeek(r.monthWeek) ? WIRE_LAST_MONTH_WEEK : r.monthWeek,
-        );
-        form.monthly_week_day = String(UMEETING_WEEKDAY[r.monthWeekDay]);
-      } else {
-        form.monthly_day = String(r.monthDay ?? local.day);
-      }
-      break;
-    case RecurrenceFrequency.BIWEEKLY:
-      throw new UnsupportedByProviderError(
-        P,
-        'input.recurrence.frequency',
-        'BIWEEKLY cannot be expressed: umeeting has no interval ("every n weeks", docs/reference/providers.md §3.3)',
-      );
-    default:
-      throw new UnsupportedByProviderError(
-        P,
-        'input.recurrence.frequency',
-        `${String(r.frequency)} is not supported`,
-      );
-  }
-  if (r.count != null) {
-    form.end_times = String(r.count);
-  } else if (r.until != null) {
-    if (r.until.getTime() < firstStart.getTime()) {
-      throw new BadUserInputError('recurrence.until must not be before startTime', {
-        field: 'input.recurrence.until',
-        rule: 'notBeforeStart',
-      });
-    }
-    // end_date_time's format is undocumented (docs/reference/providers.md §3.3); we send the full local time.
-    form.end_date_time = toUmeetingTime(r.until, timeZone);
-  } else {
-    // A recurring meeting needs an end condition (§3.4 U-3); the input rules already demand one.
-    throw new BadUserInputError('give an end condition: until or count', {
-      field: 'input.recurrence.count',
-      rule: 'untilOrCount',
-    });
-  }
-  return form;
-}
-
-// ---------------------------------------------------------------------------------------------
-// wire → unified
 
 /** Lenient boolean (§3.4 U-5): `"true"`, `true`, `"1"`, 1 are true; null when absent or unknown. */
 export function parseUmeetingBool(value: UmeetingBool): boolean | null {

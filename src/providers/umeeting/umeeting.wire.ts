@@ -126,7 +126,7 @@ export const UMEETING_DAILY_TYPE = { EVERY_DAY: 1, WEEKDAYS: 2 } as const;
 
 /**
  * THE umeeting weekday numbering, used by `weekly_days` and `monthly_week_day` — stated here once
- * and imported by both the client mapper and the emulator.
+ * and imported by the client (requests and mapper) and the emulator alike.
  *
  * The docs never define it (docs/reference/providers.md §3.3, §4). We follow Zoom's convention, 1 = Sunday …
  * 7 = Saturday, because the platform is a white-labelled Zoom deployment (docs/reference/providers.md §3.1:

@@ -1,6 +1,5 @@
 import type { WecomCredentials } from '../../config/config.types.js';
 import { Provider } from '../../schema/enums/provider.enum.js';
-import { registerSecret } from '../../util/redact.js';
 import type { ProviderModule } from '../meeting-provider.js';
 import { WECOM_CAPABILITIES } from './wecom.capabilities.js';
 import type { ProviderModuleOptions } from '../provider-module.types.js';
@@ -10,13 +9,12 @@ import { WecomDataSource } from './wecom.data-source.js';
 /**
  * The WeCom module, built once at start-up: one got instance (keep-alive) and one access-token
  * cache for this (corpid, secret), shared by every request's WecomDataSource (docs/reference/providers.md §2.1).
- * The secret and every fetched token are registered for redaction.
+ * The secret is registered for redaction by buildApp, every fetched token by the token cache.
  */
 export function createWecomModule(
   options: ProviderModuleOptions<WecomCredentials>,
 ): ProviderModule {
   const { config, log, timeoutMs } = options;
-  registerSecret(config.credentials.corpSecret);
   const client = new WecomClient({
     baseUrl: config.baseUrl,
     credentials: config.credentials,

@@ -1,4 +1,4 @@
-import { nested, type Capabilities } from '../capabilities.js';
+import { MEETING_REQUIRED, nested, WEBINAR_FIELDS, type Capabilities } from '../capabilities.js';
 
 /** What a WeCom webinar's `media_setting` can express (docs/reference/providers.md §2.6, seed 003). */
 const WEBINAR_MEDIA = [
@@ -22,11 +22,7 @@ export const WECOM_CAPABILITIES: Capabilities = {
   meeting: {
     operations: ['create', 'read', 'lookupByCode', 'cancel'],
     inputFields: [
-      'provider',
-      'subject',
-      'organizer',
-      'startTime',
-      'endTime',
+      ...MEETING_REQUIRED,
       'hosts',
       'invitees',
       'password',
@@ -37,28 +33,7 @@ export const WECOM_CAPABILITIES: Capabilities = {
   instantMeeting: null,
   webinar: {
     operations: ['create', 'read', 'lookupByCode', 'cancel'],
-    inputFields: [
-      'provider',
-      'subject',
-      'organizer',
-      'sponsor',
-      'startTime',
-      'endTime',
-      'admissionType',
-      'password',
-      'hosts',
-      'description',
-      'coverUrl',
-      'enableQa',
-      'sensitiveWords',
-      'enableManualCheck',
-      'activityPage',
-      'displayAttendeeCount',
-      'playbackForAudience',
-      'preparationMode',
-      'enableGuestInviteLink',
-      ...nested('mediaSettings', WEBINAR_MEDIA),
-    ],
+    inputFields: [...WEBINAR_FIELDS, ...nested('mediaSettings', WEBINAR_MEDIA)],
     recurrenceFrequencies: [],
   },
   occurrence: null,

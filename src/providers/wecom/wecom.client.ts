@@ -2,7 +2,6 @@ import type { Logger } from 'pino';
 
 import type { WecomCredentials } from '../../config/config.types.js';
 import { Provider } from '../../schema/enums/provider.enum.js';
-import { registerSecret } from '../../util/redact.js';
 import { unreadableAnswer } from '../pipeline/outcomes.js';
 import type { Interpretation, ProviderAnswer, ProviderCall } from '../pipeline/provider-call.js';
 import { ProviderClient, type Credentials } from '../pipeline/provider-client.js';
@@ -32,7 +31,6 @@ export class WecomClient extends ProviderClient {
   readonly tokens: WecomTokenCache;
 
   constructor(options: WecomClientOptions) {
-    registerSecret(options.credentials.corpSecret);
     super(
       Provider.WECOM,
       {

@@ -13,13 +13,12 @@ import type { WecomClient } from './wecom.client.js';
 import { isNotFound } from './wecom.errors.js';
 import { checkMeetingInput, checkWebinarInput } from './wecom.input-rules.js';
 import {
-  meetingCreateRequest,
   meetingFromCreate,
   meetingFromWire,
-  webinarCreateRequest,
   webinarFromCreate,
   webinarFromWire,
 } from './wecom.mapper.js';
+import { meetingCreateRequest, webinarCreateRequest } from './wecom.requests.js';
 import type {
   WecomEnvelope,
   WecomMeetingCreateResponse,

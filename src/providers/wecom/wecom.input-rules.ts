@@ -1,17 +1,15 @@
-import { BadUserInputError, UnsupportedByProviderError } from '../../errors/api-errors.js';
+import { BadUserInputError } from '../../errors/api-errors.js';
 import { AdmissionType } from '../../schema/enums/admission-type.enum.js';
-import { Provider } from '../../schema/enums/provider.enum.js';
 import { RecordingType } from '../../schema/enums/recording-type.enum.js';
-import type { MediaSettingsInput } from '../../schema/inputs/media-settings.input.js';
 import type { ScheduleMeetingInput } from '../../schema/inputs/schedule-meeting.input.js';
 import type { ScheduleWebinarInput } from '../../schema/inputs/schedule-webinar.input.js';
-import { MEETING_MEDIA_FIELDS, WEBINAR_MEDIA_FIELDS } from './wecom.mapper.js';
 
 /**
- * WeCom's own rules (docs/reference/providers.md §2.4, §2.5), checked before any request is sent. The GraphQL
- * inputs' class-validator rules already ran; the limits that WeCom documents itself are checked
- * again here so the data source is safe on its own, and what WeCom cannot express is refused
- * with UNSUPPORTED_BY_PROVIDER naming the field (never silently dropped).
+ * WeCom's own VALUE rules (docs/reference/providers.md §2.4, §2.5), checked before any request is
+ * sent. The GraphQL inputs' class-validator rules already ran; the limits that WeCom documents
+ * itself are checked again here so the data source is safe on its own. Which fields WeCom takes
+ * at all (no series, no live stream, no time zone, no capacity, its media settings) is
+ * wecom.capabilities.ts, checked by the resolvers before any provider code.
  */
 
 /** Meeting length in seconds (`meeting_duration`, §2.5). */
@@ -20,8 +18,6 @@ const PASSWORD_DIGITS = /^\d{4,6}$/;
 
 const bad = (field: string, rule: string, message: string) =>
   new BadUserInputError(`${field}: ${message}`, { field, rule });
-const unsupported = (field: string, message: string) =>
-  new UnsupportedByProviderError(Provider.WECOM, field, message);
 
 function checkLength(field: string, value: string | undefined | null, min: number, max: number) {
   if (value == null) return;
@@ -35,23 +31,6 @@ function checkTimes(startTime: Date, endTime: Date, now: number) {
   if (startTime.getTime() <= now) throw bad('input.startTime', 'inFuture', 'must be in the future');
   if (endTime.getTime() <= startTime.getTime()) {
     throw bad('input.endTime', 'isAfter', 'must be after startTime');
-  }
-}
-
-function checkMedia(
-  media: MediaSettingsInput | undefined | null,
-  allowed: ReadonlyArray<string>,
-  kind: string,
-) {
-  if (!media) return;
-  for (const [key, value] of Object.entries(media)) {
-    if (value === undefined || value === null) continue;
-    if (!allowed.includes(key)) {
-      throw unsupported(
-        `input.mediaSettings.${key}`,
-        `a WeCom ${kind} has no setting for mediaSettings.${key}`,
-      );
-    }
   }
 }
 
@@ -88,10 +67,6 @@ export function checkWebinarInput(input: ScheduleWebinarInput, now: number): voi
       'requires mediaSettings.autoRecordingType: CLOUD',
     );
   }
-  // WeCom's webinar create has no time zone field (path/98842); times are instants anyway.
-  if (input.timeZone != null)
-    throw unsupported('input.timeZone', 'WeCom webinars take no time zone');
-  checkMedia(input.mediaSettings, WEBINAR_MEDIA_FIELDS, 'webinar');
 }
 
 export function checkMeetingInput(input: ScheduleMeetingInput, now: number): void {
@@ -102,16 +77,6 @@ export function checkMeetingInput(input: ScheduleMeetingInput, now: number): voi
   if (input.password != null && !PASSWORD_DIGITS.test(input.password)) {
     throw bad('input.password', 'matches', 'must be 4 to 6 digits');
   }
-  // WeCom repeats meetings through `reminders` (is_repeat, repeat_type, …), whose value table
-  // is not in our sources (docs/reference/providers.md §2.5), so no RecurrenceInput field has a documented
-  // WeCom equivalent: recurring meetings are refused rather than guessed.
-  if (input.recurrence != null)
-    throw unsupported('input.recurrence', 'recurring WeCom meetings are not supported');
-  if (input.live != null)
-    throw unsupported('input.live', 'WeCom meetings have no live-stream settings');
-  if (input.capacity != null) throw unsupported('input.capacity', 'capacity is umeeting-only');
-  if (input.timeZone != null)
-    throw unsupported('input.timeZone', 'WeCom meetings take no time zone');
   checkTimes(input.startTime, input.endTime, now);
   const seconds =
     Math.floor(input.endTime.getTime() / 1000) - Math.floor(input.startTime.getTime() / 1000);
@@ -122,5 +87,4 @@ export function checkMeetingInput(input: ScheduleMeetingInput, now: number): voi
       `a WeCom meeting lasts ${MEETING_DURATION.min} s to ${MEETING_DURATION.max} s (5 minutes to just under 24 hours)`,
     );
   }
-  checkMedia(input.mediaSettings, MEETING_MEDIA_FIELDS, 'meeting');
 }

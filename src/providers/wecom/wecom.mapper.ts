@@ -11,21 +11,20 @@ import type { ScheduleWebinarInput } from '../../schema/inputs/schedule-webinar.
 import type { MediaSettings } from '../../schema/types/media-settings.type.js';
 import type { Meeting } from '../../schema/types/meeting.type.js';
 import type { Webinar } from '../../schema/types/webinar.type.js';
-import { fromEpochSeconds, toEpochSecondsString } from '../../util/zoned-time.js';
+import { fromEpochSeconds } from '../../util/zoned-time.js';
 import { responseInvalid } from './wecom.errors.js';
 import type {
-  WecomMeetingCreateRequest,
   WecomMeetingCreateResponse,
   WecomWebinarCreateResponse,
   WecomMeetingGetInfoResponse,
   WecomMeetingSettings,
-  WecomWebinarCreateRequest,
   WecomWebinarGetResponse,
   WecomWebinarMediaSetting,
 } from './wecom.wire.js';
 
 /**
- * The one WeCom mapper: wire (WeCom spelling, docs/reference/providers.md §2.4–§2.6, seed 003) ↔ unified model.
+ * The WeCom mapper: answers (WeCom spelling, docs/reference/providers.md §2.4–§2.6, seed 003) → unified
+ * model; requests are built in wecom.requests.ts.
  * Reads accept both spellings where the seed and the docs disagree (W-1 `title`/`subject`, W-2
  * `enable_enter_mute`/`mute_enable_join`, W-4 number-or-string `display_number_of_attendees`).
  * A value WeCom does not report maps to null, never to a guessed default.
@@ -48,11 +47,6 @@ const ADMISSION: Record<number, AdmissionType> = {
   1: AdmissionType.REGISTRATION,
   2: AdmissionType.PASSWORD,
 };
-const ADMISSION_CODE: Record<AdmissionType, number> = {
-  [AdmissionType.PUBLIC]: 0,
-  [AdmissionType.REGISTRATION]: 1,
-  [AdmissionType.PASSWORD]: 2,
-};
 const WATERMARK: Record<number, WatermarkStyle> = {
   0: WatermarkStyle.SINGLE_ROW,
   1: WatermarkStyle.MULTI_ROW,
@@ -61,11 +55,6 @@ const RECORDING: Record<string, RecordingType> = {
   none: RecordingType.NONE,
   local: RecordingType.LOCAL,
   cloud: RecordingType.CLOUD,
-};
-const RECORDING_WIRE: Record<RecordingType, string> = {
-  [RecordingType.NONE]: 'none',
-  [RecordingType.LOCAL]: 'local',
-  [RecordingType.CLOUD]: 'cloud',
 };
 
 const lookup = <T>(table: Record<string | number, T>, key: unknown): T | null =>
@@ -101,26 +90,6 @@ export const MEETING_STATUS_BY_CODE: Record<number, MeetingStatus> = {
 };
 
 // ---------------------------------------------------------------- media settings
-
-/** The MediaSettingsInput fields a WeCom webinar can express (§2.4 request names). */
-export const WEBINAR_MEDIA_FIELDS: ReadonlyArray<keyof MediaSettingsInput> = [
-  'muteOnJoin',
-  'allowUnmuteSelf',
-  'joinBeforeHost',
-  'screenShareWatermark',
-  'watermarkStyle',
-  'enterpriseUsersOnly',
-  'autoRecordingType',
-  'recordWhenParticipantJoins',
-  'hostCanPauseAutoRecording',
-];
-
-/** The MediaSettingsInput fields a WeCom meeting can express (§2.5 `settings`). */
-export const MEETING_MEDIA_FIELDS: ReadonlyArray<keyof MediaSettingsInput> = [
-  ...WEBINAR_MEDIA_FIELDS,
-  'muteAll',
-  'waitingRoom',
-];
 
 export function webinarMediaFromWire(m: WecomWebinarMediaSetting | undefined): MediaSettings {
   const s = m ?? {};
@@ -168,69 +137,7 @@ export function meetingMediaFromWire(m: WecomMeetingSettings | undefined): Media
   };
 }
 
-/** The common part of webinar `media_setting` and meeting `settings`, from the input. */
-function mediaToWire(m: MediaSettingsInput): Omit<WecomWebinarMediaSetting, 'enable_enter_mute'> {
-  const out: Omit<WecomWebinarMediaSetting, 'enable_enter_mute'> = {};
-  if (m.allowUnmuteSelf != null) out.allow_unmute_self = m.allowUnmuteSelf;
-  if (m.joinBeforeHost != null) out.allow_enter_before_host = m.joinBeforeHost;
-  if (m.screenShareWatermark != null) out.enable_screen_watermark = m.screenShareWatermark;
-  if (m.watermarkStyle != null)
-    out.watermark_type = m.watermarkStyle === WatermarkStyle.MULTI_ROW ? 1 : 0;
-  if (m.enterpriseUsersOnly != null) out.allow_external_user = !m.enterpriseUsersOnly; // W-5
-  if (m.autoRecordingType != null) out.auto_record_type = RECORDING_WIRE[m.autoRecordingType];
-  if (m.recordWhenParticipantJoins != null)
-    out.attendee_join_auto_record = m.recordWhenParticipantJoins;
-  if (m.hostCanPauseAutoRecording != null)
-    out.enable_host_pause_auto_record = m.hostCanPauseAutoRecording;
-  return out;
-}
-
-function webinarMediaToWire(m: MediaSettingsInput): WecomWebinarMediaSetting {
-  return {
-    ...(m.muteOnJoin != null ? { enable_enter_mute: m.muteOnJoin } : {}),
-    ...mediaToWire(m),
-  };
-}
-
-function meetingSettingsToWire(m: MediaSettingsInput): WecomMeetingSettings {
-  return {
-    ...(m.muteOnJoin != null ? { enable_enter_mute: m.muteOnJoin ? 1 : 0 } : {}),
-    ...(m.muteAll != null ? { mute_all: m.muteAll } : {}),
-    ...(m.waitingRoom != null ? { enable_waiting_room: m.waitingRoom } : {}),
-    ...mediaToWire(m),
-  };
-}
-
 // ---------------------------------------------------------------- webinars
-
-/** `webinar/create` body (path/98842). Fields the input leaves out are left to WeCom's defaults. */
-export function webinarCreateRequest(input: ScheduleWebinarInput): WecomWebinarCreateRequest {
-  const body: WecomWebinarCreateRequest = {
-    admin_userid: input.organizer,
-    title: input.subject,
-    start_time: toEpochSecondsString(input.startTime),
-    end_time: toEpochSecondsString(input.endTime),
-    admission_type: ADMISSION_CODE[input.admissionType],
-  };
-  if (input.sponsor != null) body.sponsor = input.sponsor;
-  if (input.hosts != null) body.hosts = input.hosts.map((userid) => ({ userid }));
-  if (input.password != null) body.password = input.password;
-  if (input.coverUrl != null) body.cover_url = input.coverUrl;
-  if (input.description != null) body.description = input.description;
-  if (input.enableGuestInviteLink != null)
-    body.enable_guest_invite_link = input.enableGuestInviteLink;
-  if (input.mediaSettings != null) body.media_setting = webinarMediaToWire(input.mediaSettings);
-  if (input.enableQa != null) body.enable_qa = input.enableQa;
-  if (input.sensitiveWords != null) body.sensitive_words = input.sensitiveWords;
-  if (input.enableManualCheck != null) body.enable_manual_check = input.enableManualCheck;
-  if (input.activityPage != null) body.activity_page = input.activityPage;
-  if (input.displayAttendeeCount != null) {
-    body.display_number_of_attendees = input.displayAttendeeCount ? 1 : 0;
-  }
-  if (input.playbackForAudience != null) body.playback_for_audience = input.playbackForAudience;
-  if (input.preparationMode != null) body.preparation_mode = input.preparationMode;
-  return body;
-}
 
 /**
  * A `webinar/get` answer (seed 003) → Webinar. `meetingid`, the title and both times are
@@ -298,26 +205,6 @@ function hostIds(hosts: unknown): string[] {
 }
 
 // ---------------------------------------------------------------- meetings
-
-/** `meeting/create` body (path/97454): start + duration in seconds (§2.5). */
-export function meetingCreateRequest(input: ScheduleMeetingInput): WecomMeetingCreateRequest {
-  const start = Math.floor(input.startTime.getTime() / 1000);
-  const end = Math.floor(input.endTime.getTime() / 1000);
-  const settings: WecomMeetingSettings = input.mediaSettings
-    ? meetingSettingsToWire(input.mediaSettings)
-    : {};
-  if (input.password != null) settings.password = input.password;
-  if (input.hosts != null) settings.hosts = { userid: input.hosts };
-  const body: WecomMeetingCreateRequest = {
-    admin_userid: input.organizer,
-    title: input.subject,
-    meeting_start: start,
-    meeting_duration: end - start,
-  };
-  if (input.invitees != null) body.invitees = { userid: input.invitees };
-  if (Object.keys(settings).length > 0) body.settings = settings;
-  return body;
-}
 
 /**
  * A `get_info` answer → Meeting. `meetingid` is not in the documented answer (§2.5), so the id

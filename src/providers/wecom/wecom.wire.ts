@@ -1,6 +1,7 @@
 /**
  * WeCom request/response shapes in WeCom's own spelling (docs/reference/providers.md §2.4, §2.5, seed 003).
- * They never leave this folder; wecom.mapper.ts translates them.
+ * They never leave this folder; wecom.requests.ts builds the requests and wecom.mapper.ts reads
+ * the answers.
  */
 
 /** Every WeCom answer: `errcode` 0 is success; a missing `errcode` is success too (W-6). */

@@ -57,6 +57,8 @@ export function estimateOperation(
   const queryType = schema.getQueryType()?.name;
   return {
     cost: run(({ type, field, args, childComplexity }) => {
+      // Introspection is not data: GraphiQL's and codegen's standard query must pass.
+      if (field.name.startsWith('__')) return 0;
       const named = getNamedType(field.type);
       const weight =
         directiveInt(field.astNode?.directives, 'cost', 'weight') ??

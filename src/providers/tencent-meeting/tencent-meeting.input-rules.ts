@@ -1,0 +1,140 @@
+import { expandOccurrences } from '../../domain/recurrence.js';
+import { BadUserInputError, UnsupportedByProviderError } from '../../errors/api-errors.js';
+import { Provider } from '../../schema/enums/provider.enum.js';
+import { WEEKDAY_ORDER } from '../../schema/enums/weekday.enum.js';
+import type { RecurrenceInput } from '../../schema/inputs/recurrence.input.js';
+import type { ScheduleMeetingInput } from '../../schema/inputs/schedule-meeting.input.js';
+import type { ScheduleWebinarInput } from '../../schema/inputs/schedule-webinar.input.js';
+import type { StartInstantMeetingInput } from '../../schema/inputs/start-instant-meeting.input.js';
+import { isoWeekday, toLocal } from '../../util/zoned-time.js';
+import { TENCENT_DEFAULT_TIME_ZONE } from './tencent-meeting.wire.js';
+
+/**
+ * Tencent's own VALUE rules, checked before any request is sent. Which fields Tencent takes at
+ * all is tencent-meeting.capabilities.ts (checked by the resolvers first); what is left here
+ * depends on a value: a weekly rule must repeat the start's weekday, a monthly one the start's
+ * day of month, a series has at most 50 sub-meetings, a subject at most 384 UTF-8 bytes.
+ */
+
+const PROVIDER = Provider.TENCENT_MEETING;
+/** Seed 001: `until_count` 1–50 and "at most 50 sub-meetings" (T-M7). */
+const MAX_SUB_MEETINGS = 50;
+/** Seed 001: ≤ 512 bytes after Base64 ≈ 384 raw UTF-8 bytes (T-M6). */
+const MAX_MEETING_SUBJECT_BYTES = 384;
+
+const unsupported = (field: string, message: string) =>
+  new UnsupportedByProviderError(PROVIDER, field, message);
+
+/**
+ * `recurring_rule` (seed 001). Tencent repeats weekly/biweekly on the start's weekday and
+ * monthly on the start's day of month, so a weekday list or another month day cannot be
+ * expressed (an n-th weekday rule is not in the capabilities). A list holding only the start's
+ * weekday (or the start's own month day) says the same thing as Tencent's rule and is accepted.
+ */
+export function checkRecurrence(rec: RecurrenceInput, startTime: Date, timeZone: string): void {
+  const start = toLocal(startTime, timeZone);
+  if (rec.weekDays && rec.weekDays.length > 0) {
+    const startDay = WEEKDAY_ORDER[isoWeekday(start.year, start.month, start.day) - 1];
+    if (rec.weekDays.length !== 1 || rec.weekDays[0] !== startDay) {
+      throw unsupported(
+        'input.recurrence.weekDays',
+        "recurrence on a list of weekdays is not supported (Tencent repeats on the start's weekday)",
+      );
+    }
+  }
+  if (rec.monthDay != null && rec.monthDay !== start.day) {
+    throw unsupported(
+      'input.recurrence.monthDay',
+      "monthly recurrence on a day other than the start's day of month is not supported",
+    );
+  }
+  if (rec.count != null) return;
+  if (rec.until) {
+    if (rec.until.getTime() < startTime.getTime()) {
+      throw new BadUserInputError('recurrence.until must not be before startTime', {
+        field: 'input.recurrence.until',
+        rule: 'notBeforeStart',
+      });
+    }
+    // Seed 001: at most 50 sub-meetings; counted with the shared recurrence semantics.
+    const n = expandOccurrences(
+      { frequency: rec.frequency, until: rec.until },
+      startTime,
+      timeZone,
+    ).length;
+    if (n > MAX_SUB_MEETINGS) {
+      throw new BadUserInputError(
+        `recurrence.until yields ${n} occurrences; Tencent allows at most ${MAX_SUB_MEETINGS}`,
+        {
+          field: 'input.recurrence.until',
+          rule: 'maxOccurrences',
+        },
+      );
+    }
+    if (n === 0) {
+      throw new BadUserInputError('recurrence yields no occurrence before until', {
+        field: 'input.recurrence.until',
+        rule: 'noOccurrence',
+      });
+    }
+  }
+}
+
+function checkSubjectBytes(subject: string): void {
+  if (Buffer.byteLength(subject, 'utf8') > MAX_MEETING_SUBJECT_BYTES) {
+    throw new BadUserInputError(`subject is longer than ${MAX_MEETING_SUBJECT_BYTES} UTF-8 bytes`, {
+      field: 'input.subject',
+      rule: 'maxBytes',
+    });
+  }
+}
+
+export function checkTimeZone(zone: string | undefined, field: string): string {
+  if (zone === undefined) return TENCENT_DEFAULT_TIME_ZONE;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone;
+  } catch {
+    throw new BadUserInputError(`${field} is not an IANA time zone`, { field, rule: 'timeZone' });
+  }
+}
+
+/** A scheduled (one-off or recurring) meeting (seed 001). */
+export function checkMeetingInput(input: ScheduleMeetingInput): void {
+  checkSubjectBytes(input.subject);
+  const timeZone = checkTimeZone(input.timeZone, 'input.timeZone');
+  if (input.recurrence) checkRecurrence(input.recurrence, input.startTime, timeZone);
+}
+
+/** A quick meeting starting now. */
+export function checkInstantMeetingInput(input: StartInstantMeetingInput): void {
+  checkSubjectBytes(input.subject);
+}
+
+/** A webinar (seed 000). */
+export function checkWebinarInput(input: ScheduleWebinarInput, now: Date): void {
+  // T-W3: the seed's start rule is ambiguous; the client asks for a start in the future (the
+  // input's own `inFuture` rule, checked again so the data source is safe on its own).
+  if (input.startTime.getTime() <= now.getTime()) {
+    throw new BadUserInputError('startTime must be in the future', {
+      field: 'input.startTime',
+      rule: 'inFuture',
+    });
+  }
+  if (input.activityPage === false) {
+    // Seed 000: cover, description and the attendee count need the activity page.
+    for (const [field, value] of [
+      ['coverUrl', input.coverUrl],
+      ['description', input.description],
+      ['displayAttendeeCount', input.displayAttendeeCount],
+    ] as const) {
+      if (value != null) {
+        throw new BadUserInputError(`${field} needs activityPage: true`, {
+          field: `input.${field}`,
+          rule: 'requiresActivityPage',
+        });
+      }
+    }
+  }
+  if (input.timeZone !== undefined) checkTimeZone(input.timeZone, 'input.timeZone');
+}
