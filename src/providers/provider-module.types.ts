@@ -1,7 +1,10 @@
 import type { Logger } from 'pino';
 
 import type { ProviderConfig } from '../config/config.types.js';
+import type { Provider } from '../schema/enums/provider.enum.js';
 import type { Capabilities } from './capabilities.js';
+import type { MeetingProvider, ProviderModule, RequestScope } from './meeting-provider.js';
+import type { ProviderClient } from './pipeline/provider-client.js';
 
 /** Upstream calls in flight at once, per request, unless the descriptor says otherwise. */
 export const DEFAULT_MAX_CONCURRENCY = 8;
@@ -24,4 +27,32 @@ export interface ProviderModuleOptions<C, X extends object = object> {
    * when a test builds a module directly: DEFAULT_MAX_CONCURRENCY.
    */
   maxConcurrency?: number;
+}
+
+/**
+ * The module every provider answers, from its long-lived client and a data-source factory: the
+ * one assembly (mode, capabilities, reachability, shutdown) shared by all providers. The data
+ * source gets the request's logger with `provider` on it, so its lines name the provider once.
+ */
+export function assembleModule<C>(parts: {
+  provider: Provider;
+  options: ProviderModuleOptions<C>;
+  defaultCapabilities: Capabilities;
+  client: ProviderClient;
+  createDataSource: (scope: RequestScope) => MeetingProvider;
+}): ProviderModule {
+  const { provider, options, client } = parts;
+  return {
+    provider,
+    mode: options.config.mode,
+    capabilities: options.capabilities ?? parts.defaultCapabilities,
+    baseUrl: options.config.baseUrl,
+    createDataSource: (scope) =>
+      parts.createDataSource({ ...scope, log: scope.log.child({ provider }) }),
+    isReachable: () => client.isReachable(),
+    close: () => {
+      client.close();
+      return Promise.resolve();
+    },
+  };
 }

@@ -2,7 +2,7 @@ import type { TencentMeetingCredentials } from '../../config/config.types.js';
 import { Provider } from '../../schema/enums/provider.enum.js';
 import type { ProviderModule } from '../meeting-provider.js';
 import { TENCENT_MEETING_CAPABILITIES } from './tencent-meeting.capabilities.js';
-import type { ProviderModuleOptions } from '../provider-module.types.js';
+import { assembleModule, type ProviderModuleOptions } from '../provider-module.types.js';
 import { TencentMeetingClient } from './tencent-meeting.client.js';
 import { TencentMeetingDataSource } from './tencent-meeting.data-source.js';
 
@@ -21,22 +21,13 @@ export function createTencentMeetingModule(
     maxConcurrency: options.maxConcurrency,
     log: options.log,
   });
-  return {
+  return assembleModule({
     provider: Provider.TENCENT_MEETING,
-    mode: options.config.mode,
-    capabilities: options.capabilities ?? TENCENT_MEETING_CAPABILITIES,
-    baseUrl: options.config.baseUrl,
-    createDataSource: (scope) =>
-      new TencentMeetingDataSource(client, {
-        ...scope,
-        log: scope.log.child({ provider: Provider.TENCENT_MEETING }),
-      }),
-    isReachable: () => client.isReachable(),
-    close: () => {
-      client.close();
-      return Promise.resolve();
-    },
-  };
+    options,
+    defaultCapabilities: TENCENT_MEETING_CAPABILITIES,
+    client,
+    createDataSource: (scope) => new TencentMeetingDataSource(client, scope),
+  });
 }
 
 export { TENCENT_MEETING_CAPABILITIES };

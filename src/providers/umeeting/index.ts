@@ -2,7 +2,7 @@ import type { UmeetingCredentials } from '../../config/config.types.js';
 import { Provider } from '../../schema/enums/provider.enum.js';
 import type { ProviderModule } from '../meeting-provider.js';
 import { UMEETING_CAPABILITIES } from './umeeting.capabilities.js';
-import type { ProviderModuleOptions } from '../provider-module.types.js';
+import { assembleModule, type ProviderModuleOptions } from '../provider-module.types.js';
 import { UmeetingClient } from './umeeting.client.js';
 import { UmeetingDataSource } from './umeeting.data-source.js';
 
@@ -23,23 +23,13 @@ export function createUmeetingModule(options: UmeetingModuleOptions): ProviderMo
     log: options.log,
   });
   const timeZone = options.timeZone;
-  return {
+  return assembleModule({
     provider: Provider.UMEETING,
-    mode: options.config.mode,
-    capabilities: options.capabilities ?? UMEETING_CAPABILITIES,
-    baseUrl: options.config.baseUrl,
-    createDataSource: (scope) =>
-      new UmeetingDataSource({
-        client,
-        timeZone,
-        log: scope.log.child({ provider: Provider.UMEETING }),
-      }),
-    isReachable: () => client.isReachable(),
-    close: () => {
-      client.close();
-      return Promise.resolve();
-    },
-  };
+    options,
+    defaultCapabilities: UMEETING_CAPABILITIES,
+    client,
+    createDataSource: (scope) => new UmeetingDataSource({ client, timeZone, log: scope.log }),
+  });
 }
 
 export { UMEETING_CAPABILITIES };

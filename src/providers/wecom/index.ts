@@ -2,7 +2,7 @@ import type { WecomCredentials } from '../../config/config.types.js';
 import { Provider } from '../../schema/enums/provider.enum.js';
 import type { ProviderModule } from '../meeting-provider.js';
 import { WECOM_CAPABILITIES } from './wecom.capabilities.js';
-import type { ProviderModuleOptions } from '../provider-module.types.js';
+import { assembleModule, type ProviderModuleOptions } from '../provider-module.types.js';
 import { WecomClient } from './wecom.client.js';
 import { WecomDataSource } from './wecom.data-source.js';
 
@@ -22,19 +22,13 @@ export function createWecomModule(
     maxConcurrency: options.maxConcurrency,
     log,
   });
-  return {
+  return assembleModule({
     provider: Provider.WECOM,
-    mode: config.mode,
-    capabilities: options.capabilities ?? WECOM_CAPABILITIES,
-    baseUrl: config.baseUrl,
-    createDataSource: (scope) =>
-      new WecomDataSource(client, { ...scope, log: scope.log.child({ provider: Provider.WECOM }) }),
-    isReachable: () => client.isReachable(),
-    close: () => {
-      client.close();
-      return Promise.resolve();
-    },
-  };
+    options,
+    defaultCapabilities: WECOM_CAPABILITIES,
+    client,
+    createDataSource: (scope) => new WecomDataSource(client, scope),
+  });
 }
 
 export { WECOM_CAPABILITIES };
