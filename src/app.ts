@@ -9,11 +9,14 @@ import { ProviderRegistry } from './providers/registry.js';
 import { ProviderMode } from './schema/enums/provider-mode.enum.js';
 import type { Provider } from './schema/enums/provider.enum.js';
 import { createServer, type AppServer } from './server/create-server.js';
+import { createTelemetry, type Telemetry } from './telemetry/telemetry.js';
 import { registerSecret } from './util/redact.js';
 
 export interface App {
   server: AppServer;
   registry: ProviderRegistry;
+  /** Metrics (`GET /metrics`) and tracing (OTLP/HTTP when configured). */
+  telemetry: Telemetry;
   /** The SANDBOX emulators this process started, by provider. */
   emulators: Partial<Record<Provider, EmulatorHandle>>;
   /** Drains the server, then closes providers and emulators. */
@@ -43,12 +46,19 @@ export async function buildApp(
       const emulator = await startEmulator(descriptor, config, { host: '127.0.0.1', port: 0 });
       emulators[provider] = emulator;
       baseUrls[provider] = emulator.url;
-      log.info({ provider, url: emulator.url }, 'sandbox emulator started');
     } else {
       baseUrls[provider] = providerConfig.baseUrl!;
     }
+    // One line per provider, LIVE or SANDBOX, saying what it will call (never a credential).
+    log.info(
+      { provider, mode: providerConfig.mode, baseUrl: loggableUrl(baseUrls[provider]) },
+      providerConfig.mode === ProviderMode.SANDBOX
+        ? 'provider SANDBOX: built-in emulator started'
+        : 'provider LIVE',
+    );
   }
   const registry = ProviderRegistry.build(config, baseUrls, log, descriptors);
+  const telemetry = createTelemetry({ otlpEndpoint: config.otlpEndpoint });
   const server = await createServer({
     registry,
     log,
@@ -56,15 +66,32 @@ export async function buildApp(
     introspection: config.introspection,
     playground: config.playground,
     http: config.http,
+    telemetry,
   });
   return {
     server,
     registry,
+    telemetry,
     emulators,
     close: async (graceMs) => {
       await server.drain(graceMs);
       await registry.close();
       await Promise.all(Object.values(emulators).map((e) => e.close()));
+      await telemetry.shutdown(); // exports the spans still buffered
     },
   };
+}
+
+/**
+ * A base URL as it may be logged: any user:password, query or fragment (a place some operators
+ * put a key) removed. Credentials are also registered secrets, but this keeps any others out.
+ */
+export function loggableUrl(raw: string): string {
+  const url = new URL(raw);
+  if (!url.username && !url.password && !url.search && !url.hash) return raw;
+  url.username = '';
+  url.password = '';
+  url.search = '';
+  url.hash = '';
+  return url.href;
 }

@@ -51,6 +51,8 @@ export interface AppConfig extends ProviderConfigs {
   shutdownGraceMs: number;
   /** The HTTP front's timeouts, connection cap and CORS (docs/operating-http.md). */
   http: HttpConfig;
+  /** `OTEL_EXPORTER_OTLP_ENDPOINT`: where spans go over OTLP/HTTP; null: tracing off. */
+  otlpEndpoint: string | null;
 }
 
 export interface HttpConfig {

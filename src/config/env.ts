@@ -38,9 +38,21 @@ export function loadConfig(
 ): Readonly<AppConfig> {
   checkDescriptors(descriptors);
   const problems: string[] = [];
+  // An empty value is an error, not "unset" (as for the HTTP variables, http-config.ts):
+  // `WECOM_BASE_URL=` may mean "forgot to fill in", and taking it as unset would silently call
+  // the public host. Reported once per variable, however often it is read; then read as unset.
+  const empty = new Set<string>();
   const get = (name: string): string | undefined => {
     const value = env[name];
-    return value === undefined || value.trim() === '' ? undefined : value.trim();
+    if (value === undefined) return undefined;
+    if (value.trim() === '') {
+      if (!empty.has(name)) {
+        empty.add(name);
+        problems.push(`${name}: set but empty; give a value, or unset it`);
+      }
+      return undefined;
+    }
+    return value.trim();
   };
 
   const port = parsePort(get('PORT'), problems);
@@ -90,6 +102,12 @@ export function loadConfig(
   const introspection = flag('GRAPHQL_INTROSPECTION', !production);
   const playground = flag('GRAPHQL_PLAYGROUND', !production);
   const shutdownGraceMs = int('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000);
+  // Tracing (docs/operations.md "Metrics and tracing"): spans are exported over OTLP/HTTP only
+  // when this is set; empty is a problem (through `get`), like every other variable.
+  const otlpEndpoint = get('OTEL_EXPORTER_OTLP_ENDPOINT');
+  if (otlpEndpoint !== undefined && !isHttpUrl(otlpEndpoint)) {
+    problems.push(`OTEL_EXPORTER_OTLP_ENDPOINT: expected an http(s) URL, got "${otlpEndpoint}"`);
+  }
 
   // Each provider's variables, in descriptor order, with the same rules and messages for all.
   const readProvider = (descriptor: ProviderDescriptor): ProviderConfig<Record<string, string>> => {
@@ -111,7 +129,8 @@ export function loadConfig(
       }
       return { mode: ProviderMode.SANDBOX, baseUrl: null, credentials: { ...sandboxCredentials } };
     }
-    const missing = requiredNames.filter((name) => get(name) === undefined);
+    // An empty one is already reported as empty.
+    const missing = requiredNames.filter((name) => get(name) === undefined && !empty.has(name));
     if (missing.length > 0) {
       problems.push(
         `${missing.join(', ')}: missing; ${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} set, and a LIVE provider needs all of ${requiredNames.join(', ')}`,
@@ -146,6 +165,7 @@ export function loadConfig(
     playground,
     shutdownGraceMs,
     http,
+    otlpEndpoint: otlpEndpoint ?? null,
   };
   for (const key of Object.keys(providers)) {
     if (key in base) throw new Error(`a provider descriptor's configKey "${key}" is taken`);

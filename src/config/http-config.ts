@@ -2,9 +2,9 @@ import type { HttpConfig } from './config.types.js';
 
 /**
  * The HTTP front's settings, part of loadConfig (env.ts): kept in their own file so env.ts stays
- * a list of what is read. `read` gives the raw value (undefined when unset); unlike the older
- * variables, a variable set to an empty string is a problem, not "use the default": an empty
- * `CORS_ORIGINS=` could mean "none" or "forgot to fill in", and we would rather ask.
+ * a list of what is read. `read` gives the raw value (undefined when unset); as for every variable
+ * loadConfig reads, a variable set to an empty string is a problem, not "use the default": an
+ * empty `CORS_ORIGINS=` could mean "none" or "forgot to fill in", and we would rather ask.
  */
 export const HTTP_DEFAULTS = Object.freeze({
   // Headers are a few hundred bytes: 10 s is generous for a slow mobile link, and short enough

@@ -61,6 +61,8 @@ export interface JournalEntry {
   operation: string;
   status: number;
   fault?: string;
+  /** The W3C `traceparent` header received (not a secret: ids only), null when absent. */
+  traceparent: string | null;
 }
 
 export interface EmulatorHandle {
@@ -113,6 +115,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
       operation,
       status,
       ...(fault ? { fault: fault.kind } : {}),
+      traceparent: traceparentOf(req),
     });
   };
 
@@ -352,4 +355,12 @@ function send(res: ServerResponse, reply: EmulatorReply) {
 
 function delay(ms: number) {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A well-formed W3C `traceparent` as received, else null (never free text into the journal). */
+function traceparentOf(req: EmulatorRequest): string | null {
+  const value = req.headers.traceparent;
+  return typeof value === 'string' && /^[\da-f]{2}-[\da-f]{32}-[\da-f]{16}-[\da-f]{2}$/.test(value)
+    ? value
+    : null;
 }

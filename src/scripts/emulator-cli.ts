@@ -10,14 +10,32 @@ import { startEmulator } from '../providers/start-emulator.js';
  * of .env.example). Point a LIVE provider at the printed URL to test the production path. The
  * names are the descriptors' `cliName`s (src/providers/providers.ts): tencent-meeting, wecom, …
  */
+const USAGE = `usage: npm run emulator -- <${PROVIDERS.map((d) => d.cliName).join('|')}> [--port N]\n`;
+
 function usage(message: string): never {
-  process.stderr.write(
-    `${message}\nusage: npm run emulator -- <${PROVIDERS.map((d) => d.cliName).join('|')}> [--port N]\n`,
-  );
+  process.stderr.write(`${message}\n${USAGE}`);
   process.exit(2);
 }
 
+const HELP = `${USAGE}
+Starts one provider emulator, standalone on 127.0.0.1, and prints its URL.
+
+  <provider>   ${PROVIDERS.map((d) => d.cliName).join(', ')}
+  --port N     port to listen on, 0-65535 (default 0: any free port)
+  -h, --help   this text
+
+Credentials come from the same variables as the server (.env.example), else the sandbox ones.
+Point a LIVE provider at the printed URL to exercise the production path, e.g.
+  WECOM_BASE_URL=<url> WECOM_CORP_ID=... WECOM_CORP_SECRET=... npm start
+Admin API: GET <url>/__admin/requests, POST <url>/__admin/faults|clock|reset.
+SIGTERM or SIGINT (Ctrl-C) stops it.
+`;
+
 const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
 const name = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a));
 const descriptor = name ? PROVIDERS.find((d) => d.cliName === name) : undefined;
 if (!descriptor) usage(name ? `unknown provider "${name}"` : 'which provider?');

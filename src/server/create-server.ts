@@ -26,6 +26,8 @@ import { operationLimitRules } from './limits/validation-rules.js';
 import { offlineGraphiQLPlugin } from './plugins/landing-page.plugin.js';
 import { operationChecksPlugin } from './plugins/operation-checks.plugin.js';
 import { requestLogPlugin } from './plugins/request-log.plugin.js';
+import { telemetryPlugin } from './plugins/telemetry.plugin.js';
+import { createTelemetry, Tracing, type Telemetry } from '../telemetry/telemetry.js';
 
 export interface AppServer {
   readonly apollo: ApolloServer<Context>;
@@ -53,8 +55,11 @@ export async function createServer(options: {
   playground: boolean;
   /** Timeouts, connection cap and CORS of the HTTP front (src/server/http/). */
   http: HttpConfig;
+  /** Metrics (`/metrics`) and tracing; default: metrics, no span export. */
+  telemetry?: Telemetry;
 }): Promise<AppServer> {
   const { registry, log, limits } = options;
+  const telemetry = options.telemetry ?? createTelemetry({ otlpEndpoint: null });
   const schema = await buildSubgraph();
   const apollo = new ApolloServer<Context>({
     schema,
@@ -72,6 +77,7 @@ export async function createServer(options: {
         : ApolloServerPluginLandingPageDisabled(),
       operationChecksPlugin(limits),
       requestLogPlugin(),
+      telemetryPlugin(telemetry),
     ],
     logger: log.child({ source: 'apollo' }),
   });
@@ -124,6 +130,12 @@ export async function createServer(options: {
       sendJson(res, 200, { status: 'ok' });
       return;
     }
+    if (url.pathname === '/metrics') {
+      const { contentType, body } = await telemetry.metrics.render();
+      res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' });
+      res.end(body);
+      return;
+    }
     if (url.pathname === '/readyz') {
       const checks = await Promise.all(
         registry.all().map(async (m) => ({
@@ -149,17 +161,32 @@ export async function createServer(options: {
     const context = createContext(registry, log, headers.get('x-request-id'));
     res.setHeader('x-request-id', context.requestId);
     const budget = new UpstreamBudget(limits);
-    const response = await runInRequestScope({ requestId: context.requestId, budget }, () =>
-      apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: {
-          method: method === 'HEAD' ? 'GET' : method,
-          headers,
-          search: url.search,
-          body: body.value,
-        },
-        context: async () => context,
-      }),
-    );
+    // The request's span: a child of the caller's `traceparent`, the parent of provider calls.
+    const operation = telemetry.tracing.startOperation(headers);
+    const scope = {
+      requestId: context.requestId,
+      budget,
+      telemetry: { telemetry, traceContext: operation.context },
+    };
+    let response;
+    try {
+      response = await runInRequestScope(scope, () =>
+        apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: {
+            method: method === 'HEAD' ? 'GET' : method,
+            headers,
+            search: url.search,
+            body: body.value,
+          },
+          context: async () => context,
+        }),
+      );
+    } catch (error) {
+      Tracing.end(operation.span, 'graphql.outcome', 'INTERNAL_SERVER_ERROR');
+      throw error;
+    }
+    operation.span.setAttribute('http.response.status_code', graphqlHttpStatus(response));
+    operation.span.end();
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = graphqlHttpStatus(response);
     if (response.body.kind === 'complete') {

@@ -121,7 +121,9 @@ describe('the process', () => {
       const main = startMain({ PORT: '0', HOST: '127.0.0.1', ...env });
       const url = (await main.waitFor(/"url":"(http:\/\/127\.0\.0\.1:\d+)\/graphql"/))[1]!;
       const wecom = (
-        await main.waitFor(/"provider":"WECOM","url":"(http:\/\/127\.0\.0\.1:\d+)"/)
+        await main.waitFor(
+          /"provider":"WECOM","mode":"SANDBOX","baseUrl":"(http:\/\/127\.0\.0\.1:\d+)"/,
+        )
       )[1]!;
 
       expect((await fetch(`${url}/healthz`)).status).toBe(200);
@@ -179,6 +181,23 @@ describe('the process', () => {
     cli.child.kill('SIGTERM');
     expect(await cli.exited).toBe(0);
   });
+
+  it.each([[['--help']], [['wecom', '--help']], [['-h', 'wecom', '--port', '0']]])(
+    'prints the emulator usage and exits 0 without starting one (%j)',
+    async (args) => {
+      const cli = startMain({}, 'src/scripts/emulator-cli.ts', args);
+      expect(await cli.exited).toBe(0);
+      const { stdout, stderr } = cli.output();
+      expect(stdout).toMatch(
+        new RegExp(
+          `^usage: npm run emulator -- <${PROVIDERS.map((d) => d.cliName).join('\\|')}> \\[--port N\\]\n`,
+        ),
+      );
+      expect(stdout).toContain('-h, --help');
+      expect(stdout).not.toContain('listening');
+      expect(stderr).toBe('');
+    },
+  );
 
   it('refuses an unknown emulator name with usage', async () => {
     const cli = startMain({}, 'src/scripts/emulator-cli.ts', ['not-a-provider']);

@@ -98,10 +98,10 @@ describe('a provider added by one descriptor: the app', () => {
     const emulator = server.emulators[SKELETON]!;
     expect(emulator.name).toBe('skeleton');
     const started = server.logs
-      .map((line) => JSON.parse(line) as { provider?: string; url?: string; msg?: string })
-      .filter((line) => line.msg === 'sandbox emulator started');
+      .map((line) => JSON.parse(line) as { provider?: string; baseUrl?: string; msg?: string })
+      .filter((line) => line.msg === 'provider SANDBOX: built-in emulator started');
     expect(started.map((line) => line.provider)).toEqual(WITH_SKELETON.map((d) => d.provider));
-    expect(started.at(-1)?.url).toBe(emulator.url);
+    expect(started.at(-1)?.baseUrl).toBe(emulator.url);
   });
 
   it('is served by the registry, against its emulator, with the sandbox credentials', async () => {

@@ -69,6 +69,58 @@ describe('loadConfig', () => {
     );
   });
 
+  it('refuses an empty value for every variable it reads, rather than taking it as unset', () => {
+    // WECOM_BASE_URL= used to be "unset": the provider went LIVE against the public host.
+    expect(
+      problems({ WECOM_BASE_URL: '', WECOM_CORP_ID: 'corp', WECOM_CORP_SECRET: 'secret' }),
+    ).toEqual(['WECOM_BASE_URL: set but empty; give a value, or unset it']);
+    const names = [
+      'PORT',
+      'HOST',
+      'LOG_LEVEL',
+      'PROVIDER_TIMEOUT_MS',
+      'NODE_ENV',
+      'GRAPHQL_MAX_DEPTH',
+      'GRAPHQL_MAX_ALIASES',
+      'GRAPHQL_MAX_ROOT_FIELDS',
+      'GRAPHQL_MAX_COST',
+      'MAX_UPSTREAM_CALLS_PER_REQUEST',
+      'MAX_UPSTREAM_WRITES_PER_REQUEST',
+      'GRAPHQL_INTROSPECTION',
+      'GRAPHQL_PLAYGROUND',
+      'SHUTDOWN_GRACE_MS',
+      'TENCENT_MEETING_BASE_URL',
+      'TENCENT_MEETING_APP_ID',
+      'TENCENT_MEETING_SDK_ID',
+      'TENCENT_MEETING_SECRET_ID',
+      'TENCENT_MEETING_SECRET_KEY',
+      'WECOM_BASE_URL',
+      'WECOM_CORP_ID',
+      'WECOM_CORP_SECRET',
+      'UMEETING_BASE_URL',
+      'UMEETING_API_KEY',
+      'UMEETING_API_SECRET',
+      'UMEETING_TIMEZONE',
+      'HTTP_REQUEST_TIMEOUT_MS',
+      'HTTP_HEADERS_TIMEOUT_MS',
+      'HTTP_KEEP_ALIVE_TIMEOUT_MS',
+      'HTTP_MAX_CONNECTIONS',
+      'CORS_ORIGINS',
+    ];
+    for (const value of ['', ' ', '\t']) {
+      const list = problems(Object.fromEntries(names.map((name) => [name, value])));
+      // One line per variable, each saying it is empty (nothing else: no "missing" on top).
+      expect(list.map((line) => line.split(':')[0]).sort()).toEqual([...names].sort());
+      for (const line of list) expect(line).toMatch(/^[A-Z_]+: set but empty/);
+    }
+  });
+
+  it('names an empty credential once, not also as missing', () => {
+    expect(problems({ WECOM_CORP_ID: 'corp', WECOM_CORP_SECRET: '' })).toEqual([
+      'WECOM_CORP_SECRET: set but empty; give a value, or unset it',
+    ]);
+  });
+
   it('never puts a secret value in its message', () => {
     try {
       loadConfig({ WECOM_CORP_SECRET: 'super-secret-value', PORT: '70000' });

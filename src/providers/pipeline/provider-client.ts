@@ -1,8 +1,11 @@
 import type { Got, OptionsInit, Response } from 'got';
 import type { Logger } from 'pino';
 
-import type { ApiError } from '../../errors/api-errors.js';
+import { ApiError } from '../../errors/api-errors.js';
 import type { Provider } from '../../schema/enums/provider.enum.js';
+import { currentRequestScope } from '../../server/limits/upstream-budget.js';
+import { Metrics } from '../../telemetry/metrics.js';
+import { Tracing } from '../../telemetry/tracing.js';
 import {
   closeAgents,
   createProviderHttpClient,
@@ -25,6 +28,8 @@ export interface Credentials {
   /** The provider refused these credentials: forget them so the next call gets fresh ones. */
   invalidate?: () => void;
 }
+
+type RequestTelemetry = NonNullable<ReturnType<typeof currentRequestScope>>['telemetry'];
 
 /** A read is sent at most this many times (WeCom §2.2 allows 3 attempts in all). */
 const MAX_READ_ATTEMPTS = 3;
@@ -81,10 +86,44 @@ export abstract class ProviderClient {
   async call<T = unknown>(call: ProviderCall, log: Logger = this.log): Promise<T> {
     const where = { provider: this.provider, operation: call.operation, kind: call.kind };
     const started = performance.now();
+    // Metrics and spans, once here for every provider (docs/operations.md "Metrics and tracing"):
+    // the server's telemetry rides the request scope, as the upstream budget does.
+    const telemetry = currentRequestScope()?.telemetry;
+    let outcome = 'ok';
+    try {
+      return await this.send<T>(call, log, where, started, telemetry);
+    } catch (error) {
+      outcome = error instanceof ApiError ? Metrics.outcome(error.code) : 'INTERNAL';
+      throw error;
+    } finally {
+      telemetry?.telemetry.metrics.recordProviderCall(
+        where,
+        outcome,
+        (performance.now() - started) / 1000,
+        call.unauthenticated === true,
+      );
+    }
+  }
+
+  /** The attempt loop of `call`: credentials, retries, refreshes, logging. */
+  private async send<T>(
+    call: ProviderCall,
+    log: Logger,
+    where: { provider: Provider; operation: string; kind: ProviderCall['kind'] },
+    started: number,
+    telemetry: RequestTelemetry | undefined,
+  ): Promise<T> {
     let refreshed = false;
     for (let attempt = 1; ; attempt += 1) {
       const credentials: Credentials = call.unauthenticated ? {} : await this.authenticate(call);
-      const outcome = await this.attempt(call, credentials, where);
+      const traced = telemetry?.telemetry.tracing.startAttempt(telemetry.traceContext, {
+        ...where,
+        attempt,
+      });
+      const outcome = await this.attempt(call, credentials, where, traced?.headers ?? {});
+      const attemptOutcome = outcome.ok ? 'ok' : Metrics.outcome(outcome.error.code);
+      if (traced) Tracing.end(traced.span, 'provider.call.outcome', attemptOutcome);
+      telemetry?.telemetry.metrics.providerAttempts.inc({ ...where, outcome: attemptOutcome });
       const canRetryRead = call.kind === 'read' && attempt < MAX_READ_ATTEMPTS;
       if (outcome.ok) {
         log.debug(
@@ -101,10 +140,12 @@ export abstract class ProviderClient {
       if (outcome.refreshCredentials && !refreshed && credentials.invalidate) {
         refreshed = true;
         credentials.invalidate();
+        telemetry?.telemetry.metrics.providerRetries.inc({ ...where, reason: 'credentials' });
         log.info({ operation: call.operation }, 'credentials refused; refreshing them once');
         continue;
       }
       if (outcome.retry && canRetryRead) {
+        telemetry?.telemetry.metrics.providerRetries.inc({ ...where, reason: 'transient' });
         await delay(BACKOFF_MS * 2 ** (attempt - 1));
         continue;
       }
@@ -128,6 +169,8 @@ export abstract class ProviderClient {
     call: ProviderCall,
     credentials: Credentials,
     where: { provider: Provider; operation: string; kind: ProviderCall['kind'] },
+    /** `traceparent` (and `tracestate`) of this attempt's span; never a secret. */
+    traceHeaders: Record<string, string>,
   ): Promise<
     | { ok: true; value: unknown }
     | { ok: false; error: ApiError; retry: boolean; refreshCredentials?: boolean }
@@ -137,7 +180,7 @@ export abstract class ProviderClient {
       response = await this.http(call.path, {
         method: call.method,
         ...searchParamsOf(call, credentials),
-        ...bodyOf(call, credentials),
+        ...withHeaders(bodyOf(call, credentials), traceHeaders),
         retry: { limit: 0 },
         responseType: 'text',
         context: { write: call.kind === 'write' },
@@ -199,6 +242,14 @@ function bodyOf(call: ProviderCall, credentials: Credentials) {
     };
   }
   return {};
+}
+
+function withHeaders(
+  body: ReturnType<typeof bodyOf>,
+  extra: Record<string, string>,
+): Omit<ReturnType<typeof bodyOf>, 'headers'> & { headers?: Record<string, string> } {
+  const headers: Record<string, string> = { ...extra, ...('headers' in body ? body.headers : {}) };
+  return Object.keys(headers).length > 0 ? { ...body, headers } : body;
 }
 
 /** A JSON body, or undefined when it is not JSON. Provider ids that exceed 2^53 come quoted. */

@@ -15,7 +15,14 @@ export function allowedMethods(
   if (pathname === graphqlPath) {
     return corsEnabled ? ['GET', 'HEAD', 'POST', 'OPTIONS'] : ['GET', 'HEAD', 'POST'];
   }
-  if (pathname === '/' || pathname === '/healthz' || pathname === '/readyz') return ['GET', 'HEAD'];
+  if (
+    pathname === '/' ||
+    pathname === '/healthz' ||
+    pathname === '/readyz' ||
+    pathname === '/metrics'
+  ) {
+    return ['GET', 'HEAD'];
+  }
   return undefined;
 }
 

@@ -1,5 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
+import type { Context as TraceContext } from '@opentelemetry/api';
+
+import type { Telemetry } from '../../telemetry/telemetry.js';
+
 import { OperationLimitError } from './operation-limit-error.js';
 
 /**
@@ -49,6 +53,12 @@ export class UpstreamBudget {
 export interface RequestScopeStore {
   requestId: string;
   budget: UpstreamBudget;
+  /**
+   * The server's metrics and tracing, and the GraphQL operation span's context (the parent of
+   * provider call spans). The pipeline (providers/pipeline/provider-client.ts) reads them here,
+   * as it reads the budget: per server, with no global registry or tracer provider.
+   */
+  telemetry?: { telemetry: Telemetry; traceContext: TraceContext };
 }
 
 const storage = new AsyncLocalStorage<RequestScopeStore>();
