@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { Logger } from 'pino';
 
+import { TRUSTED_CALLER, type Caller } from '../auth/caller.js';
 import { createLoaders, type Loaders } from '../loaders/create-loaders.js';
 import type { MeetingProvider } from '../providers/meeting-provider.js';
 import type { ProviderRegistry } from '../providers/registry.js';
@@ -15,12 +16,15 @@ export interface Context {
   /** The request's data source for a provider (created on first use). */
   dataSource(provider: Provider): MeetingProvider;
   loaders: Loaders;
+  /** Who is calling (src/auth/): `TRUSTED_CALLER` with `AUTH_MODE=none`. */
+  caller: Caller;
 }
 
 export function createContext(
   registry: ProviderRegistry,
   baseLog: Logger,
   requestId?: string,
+  caller: Caller = TRUSTED_CALLER,
 ): Context {
   const id = requestId && /^[\w.-]{1,64}$/.test(requestId) ? requestId : randomUUID();
   const log = baseLog.child({ requestId: id });
@@ -33,5 +37,12 @@ export function createContext(
     }
     return source;
   };
-  return { requestId: id, log, registry, dataSource, loaders: createLoaders(dataSource) };
+  return {
+    requestId: id,
+    log,
+    registry,
+    dataSource,
+    loaders: createLoaders(dataSource),
+    caller,
+  };
 }
