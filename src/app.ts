@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 
+import { logAuthMode } from './auth/auth-log.js';
+import { createAuthenticate } from './auth/authenticate.js';
 import type { AppConfig } from './config/config.types.js';
 import type { EmulatorHandle } from './emulators/emulator-server.js';
 import { startEmulator } from './providers/start-emulator.js';
@@ -57,6 +59,9 @@ export async function buildApp(
         : 'provider LIVE',
     );
   }
+  // The HS256 secret is a secret like the provider credentials; one line says the auth mode.
+  if (config.auth.mode === 'jwt') registerSecret(config.auth.secret);
+  logAuthMode(config.auth, log);
   const registry = ProviderRegistry.build(config, baseUrls, log, descriptors);
   const telemetry = createTelemetry({ otlpEndpoint: config.otlpEndpoint });
   const server = await createServer({
@@ -67,6 +72,7 @@ export async function buildApp(
     playground: config.playground,
     http: config.http,
     telemetry,
+    authenticate: createAuthenticate(config.auth),
   });
   return {
     server,

@@ -1,3 +1,4 @@
+import type { AuthConfig } from '../auth/auth-config.js';
 import type { ProviderConfigsOf } from '../providers/provider-descriptor.js';
 import type { PROVIDERS } from '../providers/providers.js';
 import type { OperationLimits } from '../server/limits/operation-limits.js';
@@ -53,6 +54,8 @@ export interface AppConfig extends ProviderConfigs {
   http: HttpConfig;
   /** `OTEL_EXPORTER_OTLP_ENDPOINT`: where spans go over OTLP/HTTP; null: tracing off. */
   otlpEndpoint: string | null;
+  /** `AUTH_MODE` and its variables (src/auth/auth-config.ts; docs/operations.md "Authentication"). */
+  auth: AuthConfig;
 }
 
 export interface HttpConfig {

@@ -1,3 +1,4 @@
+import { readAuthConfig } from '../auth/auth-config.js';
 import { ProviderMode } from '../schema/enums/provider-mode.enum.js';
 import {
   DEFAULT_OPERATION_LIMITS,
@@ -147,10 +148,14 @@ export function loadConfig(
   };
   const providers: Record<string, unknown> = {};
   const reader = { get, problem: (message: string) => void problems.push(message) };
+  const live: string[] = [];
   for (const descriptor of descriptors) {
     const settings = readProvider(descriptor);
+    if (settings.mode === ProviderMode.LIVE) live.push(descriptor.provider);
     providers[descriptor.configKey] = { ...settings, ...descriptor.env.extra?.(reader) };
   }
+  // Authentication (src/auth/auth-config.ts): a LIVE provider makes AUTH_MODE required.
+  const auth = readAuthConfig(get, reader.problem, live);
 
   // The HTTP front (timeouts, connection cap, CORS): empty values are problems there.
   const http = readHttpConfig((name) => env[name], problems);
@@ -166,6 +171,7 @@ export function loadConfig(
     shutdownGraceMs,
     http,
     otlpEndpoint: otlpEndpoint ?? null,
+    auth,
   };
   for (const key of Object.keys(providers)) {
     if (key in base) throw new Error(`a provider descriptor's configKey "${key}" is taken`);

@@ -33,3 +33,9 @@ export const PUBLIC_BASE_URLS = {
 } as const;
 
 export const DEFAULT_UMEETING_TIMEZONE = 'Asia/Shanghai';
+
+/**
+ * The enterprise admin userid the Tencent Meeting provider acts as in SANDBOX when it does not know
+ * a meeting's creator (`TENCENT_MEETING_OPERATOR` unset); the emulator treats it as an admin.
+ */
+export const SANDBOX_TENCENT_MEETING_OPERATOR = 'sandbox-admin';

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'UNSUPPORTED_BY_PROVIDER'
   | 'NOT_FOUND'
+  | 'FORBIDDEN'
   | 'PROVIDER_AUTH_FAILED'
   | 'PROVIDER_RATE_LIMITED'
   | 'PROVIDER_UNAVAILABLE'
@@ -22,6 +23,7 @@ export type ErrorCode =
   | 'MAX_ALIASES_LIMIT'
   | 'MAX_ROOT_FIELDS_LIMIT'
   | 'COST_ESTIMATED_TOO_EXPENSIVE'
+  | 'UNAUTHENTICATED'
   | 'INTERNAL_SERVER_ERROR';
 
 export type ProviderErrorCode = Extract<

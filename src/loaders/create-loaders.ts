@@ -40,7 +40,11 @@ async function batchByProvider<T>(
       const parts = decodeGlobalId(id, 'id');
       const group = groups.get(parts.provider) ?? { indexes: [], refs: [] };
       group.indexes.push(index);
-      group.refs.push({ providerId: parts.providerId, organizer: parts.organizer });
+      group.refs.push({
+        providerId: parts.providerId,
+        organizer: parts.organizer,
+        actingUser: parts.actingUser,
+      });
       groups.set(parts.provider, group);
     } catch (error) {
       results[index] = error as Error;

@@ -17,6 +17,8 @@ import type { Webinar } from '../schema/types/webinar.type.js';
 export interface ResourceRef {
   providerId: string;
   organizer?: string;
+  /** Legacy Tencent ids: who looked it up when the id was made (maybe not the creator). */
+  actingUser?: string;
 }
 
 /** Per-request scope handed to a data source. */

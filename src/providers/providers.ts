@@ -3,10 +3,12 @@ import {
   DEFAULT_UMEETING_TIMEZONE,
   PUBLIC_BASE_URLS,
   SANDBOX_CREDENTIALS,
+  SANDBOX_TENCENT_MEETING_OPERATOR,
 } from '../config/sandbox-credentials.js';
 import { startTencentMeetingEmulator } from '../emulators/tencent-meeting/index.js';
 import { startUmeetingEmulator } from '../emulators/umeeting/index.js';
 import { startWecomEmulator } from '../emulators/wecom/index.js';
+import { ProviderMode } from '../schema/enums/provider-mode.enum.js';
 import { Provider } from '../schema/enums/provider.enum.js';
 import { defineProvider, type ProviderDescriptor } from './provider-descriptor.js';
 import { DEFAULT_MAX_CONCURRENCY } from './provider-module.types.js';
@@ -44,12 +46,22 @@ export const PROVIDERS = [
       optional: { TENCENT_MEETING_SDK_ID: 'sdkId' },
       publicBaseUrl: PUBLIC_BASE_URLS.tencentMeeting,
       sandboxCredentials: SANDBOX_CREDENTIALS.tencentMeeting,
+      // The enterprise admin userid reads act as when a meeting's creator is not known
+      // (docs/providers/tencent-meeting.md "Global ids"); SANDBOX defaults to the sandbox admin.
+      extra: ({ get }) => ({ operator: get('TENCENT_MEETING_OPERATOR') ?? null }),
     },
     capabilities: TENCENT_MEETING_CAPABILITIES,
     maxConcurrency: DEFAULT_MAX_CONCURRENCY,
-    createModule: (options) => createTencentMeetingModule(options),
-    startEmulator: ({ config, ...listen }) =>
-      startTencentMeetingEmulator({ ...listen, credentials: config.credentials }),
+    createModule: (options) =>
+      createTencentMeetingModule({ ...options, operator: tencentOperator(options.config) }),
+    startEmulator: ({ config, ...listen }) => {
+      const operator = tencentOperator(config);
+      return startTencentMeetingEmulator({
+        ...listen,
+        credentials: config.credentials,
+        ...(operator ? { adminOperators: [operator] } : {}),
+      });
+    },
   }),
   defineProvider({
     provider: Provider.WECOM,
@@ -99,6 +111,12 @@ export const PROVIDERS = [
       }),
   }),
 ] as const satisfies readonly ProviderDescriptor[];
+
+/** `TENCENT_MEETING_OPERATOR`, else in SANDBOX the admin the emulator knows; LIVE: none. */
+function tencentOperator(config: { mode: ProviderMode; operator: string | null }): string | null {
+  if (config.operator) return config.operator;
+  return config.mode === ProviderMode.SANDBOX ? SANDBOX_TENCENT_MEETING_OPERATOR : null;
+}
 
 // Compiles only while every `Provider` value has a descriptor above.
 type EveryProviderDescribed<

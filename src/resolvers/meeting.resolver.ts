@@ -1,5 +1,8 @@
 import { Arg, Args, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
 
+import { REQUIRES_READ, REQUIRES_CREATE, REQUIRES_CANCEL } from '../schema/access-directives.js';
+import { authorizeCancel, authorizeCreate, requireOperation } from '../auth/rules.js';
+import { NotFoundError } from '../errors/api-errors.js';
 import { LookupByCodeArgs } from '../schema/args/lookup-by-code.args.js';
 import { decodeGlobalIdOf } from '../schema/ids.js';
 import { ScheduleMeetingInput } from '../schema/inputs/schedule-meeting.input.js';
@@ -11,6 +14,7 @@ import { loadAll, MAX_BATCH_IDS } from './lookup.js';
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
+  @Directive(REQUIRES_READ)
   @Query(() => Meeting, {
     nullable: true,
     description: 'A meeting by global id; null when it does not exist.',
@@ -19,12 +23,14 @@ export class MeetingResolver {
     @Arg('id', () => ID, { description: 'Global id of the meeting.' }) id: string,
     @Ctx() ctx: Context,
   ): Promise<Meeting | null> {
+    requireOperation(ctx.caller, 'read', 'meeting');
     decodeGlobalIdOf('Meeting', id, 'id');
     return ctx.loaders.meeting.load(id);
   }
 
   // A router's cost counts a full batch; ours counts the ids given (limits/cost.ts).
   @Directive(`@listSize(assumedSize: ${MAX_BATCH_IDS})`)
+  @Directive(REQUIRES_READ)
   @Query(() => [Meeting], {
     nullable: 'items',
     description:
@@ -34,9 +40,11 @@ export class MeetingResolver {
     @Arg('ids', () => [ID], { description: 'Global ids of meetings (at most 100).' }) ids: string[],
     @Ctx() ctx: Context,
   ): Promise<Array<Meeting | null | Error>> {
+    requireOperation(ctx.caller, 'read', 'meetings');
     return loadAll('Meeting', ids, ctx.loaders.meeting);
   }
 
+  @Directive(REQUIRES_READ)
   @Query(() => Meeting, {
     nullable: true,
     description: 'A meeting by its meeting code; null when none.',
@@ -45,6 +53,7 @@ export class MeetingResolver {
     @Args(() => LookupByCodeArgs) { provider, meetingCode, organizer }: LookupByCodeArgs,
     @Ctx() ctx: Context,
   ): Promise<Meeting | null> {
+    requireOperation(ctx.caller, 'read', 'meetingByCode');
     checkOperation(
       provider,
       ctx.registry.get(provider).capabilities,
@@ -59,12 +68,14 @@ export class MeetingResolver {
     return meeting;
   }
 
+  @Directive(REQUIRES_CREATE)
   @Mutation(() => Meeting, { description: 'Books a meeting, one-off or recurring.' })
   async scheduleMeeting(
     @Arg('input', () => ScheduleMeetingInput, { description: 'What to book.' })
     input: ScheduleMeetingInput,
     @Ctx() ctx: Context,
   ): Promise<Meeting> {
+    authorizeCreate(ctx.caller, input, 'scheduleMeeting');
     checkSupported(
       input.provider,
       ctx.registry.get(input.provider).capabilities,
@@ -78,12 +89,14 @@ export class MeetingResolver {
     return meeting;
   }
 
+  @Directive(REQUIRES_CREATE)
   @Mutation(() => Meeting, { description: 'Starts a meeting now.' })
   async startInstantMeeting(
     @Arg('input', () => StartInstantMeetingInput, { description: 'What to start.' })
     input: StartInstantMeetingInput,
     @Ctx() ctx: Context,
   ): Promise<Meeting> {
+    authorizeCreate(ctx.caller, input, 'startInstantMeeting');
     checkSupported(
       input.provider,
       ctx.registry.get(input.provider).capabilities,
@@ -100,6 +113,7 @@ export class MeetingResolver {
     return meeting;
   }
 
+  @Directive(REQUIRES_CANCEL)
   @Mutation(() => Meeting, {
     description:
       'Cancels a meeting (a whole series, for a recurring one); answers it as it now is.',
@@ -116,6 +130,13 @@ export class MeetingResolver {
       'meeting',
       'cancel',
       'cancelMeeting',
+    );
+    // Authorisation reads the meeting first (untrusted callers only): no write when refused.
+    await authorizeCancel(
+      ctx.caller,
+      'cancelMeeting',
+      () => ctx.loaders.meeting.load(id),
+      () => new NotFoundError('no such meeting', { provider: ref.provider }),
     );
     const meeting = await ctx.dataSource(ref.provider).cancelMeeting(ref);
     ctx.log.info({ provider: ref.provider, meetingId: ref.providerId }, 'meeting cancelled');

@@ -1,6 +1,9 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 
-import { decodeGlobalIdOf } from '../schema/ids.js';
+import { REQUIRES_CANCEL } from '../schema/access-directives.js';
+import { authorizeCancel } from '../auth/rules.js';
+import { NotFoundError } from '../errors/api-errors.js';
+import { decodeGlobalIdOf, seriesGlobalId } from '../schema/ids.js';
 import { Meeting } from '../schema/types/meeting.type.js';
 import { RecurringOccurrence } from '../schema/types/recurring-occurrence.type.js';
 import { checkOperation } from '../providers/capabilities.js';
@@ -16,6 +19,7 @@ export class RecurringOccurrenceResolver {
     return ctx.loaders.meeting.load(occurrence.meetingId);
   }
 
+  @Directive(REQUIRES_CANCEL)
   @Mutation(() => RecurringOccurrence, {
     description: 'Cancels one occurrence of a recurring meeting; the others stay.',
   })
@@ -30,6 +34,13 @@ export class RecurringOccurrenceResolver {
       'occurrence',
       'cancel',
       'cancelOccurrence',
+    );
+    // The right to cancel is the series': read it first (untrusted callers only).
+    await authorizeCancel(
+      ctx.caller,
+      'cancelOccurrence',
+      () => ctx.loaders.meeting.load(seriesGlobalId(ref)),
+      () => new NotFoundError('no such meeting', { provider: ref.provider }),
     );
     const occurrence = await ctx.dataSource(ref.provider).cancelOccurrence(ref, ref.occurrenceId!);
     ctx.log.info(

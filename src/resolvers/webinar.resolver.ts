@@ -1,5 +1,8 @@
 import { Arg, Args, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
 
+import { REQUIRES_READ, REQUIRES_CREATE, REQUIRES_CANCEL } from '../schema/access-directives.js';
+import { authorizeCancel, authorizeCreate, requireOperation } from '../auth/rules.js';
+import { NotFoundError } from '../errors/api-errors.js';
 import { LookupByCodeArgs } from '../schema/args/lookup-by-code.args.js';
 import { decodeGlobalIdOf } from '../schema/ids.js';
 import { ScheduleWebinarInput } from '../schema/inputs/schedule-webinar.input.js';
@@ -10,6 +13,7 @@ import { loadAll, MAX_BATCH_IDS } from './lookup.js';
 
 @Resolver(() => Webinar)
 export class WebinarResolver {
+  @Directive(REQUIRES_READ)
   @Query(() => Webinar, {
     nullable: true,
     description: 'A webinar by global id; null when it does not exist.',
@@ -18,12 +22,14 @@ export class WebinarResolver {
     @Arg('id', () => ID, { description: 'Global id of the webinar.' }) id: string,
     @Ctx() ctx: Context,
   ): Promise<Webinar | null> {
+    requireOperation(ctx.caller, 'read', 'webinar');
     decodeGlobalIdOf('Webinar', id, 'id');
     return ctx.loaders.webinar.load(id);
   }
 
   // A router's cost counts a full batch; ours counts the ids given (limits/cost.ts).
   @Directive(`@listSize(assumedSize: ${MAX_BATCH_IDS})`)
+  @Directive(REQUIRES_READ)
   @Query(() => [Webinar], {
     nullable: 'items',
     description:
@@ -33,9 +39,11 @@ export class WebinarResolver {
     @Arg('ids', () => [ID], { description: 'Global ids of webinars (at most 100).' }) ids: string[],
     @Ctx() ctx: Context,
   ): Promise<Array<Webinar | null | Error>> {
+    requireOperation(ctx.caller, 'read', 'webinars');
     return loadAll('Webinar', ids, ctx.loaders.webinar);
   }
 
+  @Directive(REQUIRES_READ)
   @Query(() => Webinar, {
     nullable: true,
     description: 'A webinar by its meeting code; null when none.',
@@ -44,6 +52,7 @@ export class WebinarResolver {
     @Args(() => LookupByCodeArgs) { provider, meetingCode, organizer }: LookupByCodeArgs,
     @Ctx() ctx: Context,
   ): Promise<Webinar | null> {
+    requireOperation(ctx.caller, 'read', 'webinarByCode');
     checkOperation(
       provider,
       ctx.registry.get(provider).capabilities,
@@ -58,12 +67,14 @@ export class WebinarResolver {
     return webinar;
   }
 
+  @Directive(REQUIRES_CREATE)
   @Mutation(() => Webinar, { description: 'Books a webinar.' })
   async scheduleWebinar(
     @Arg('input', () => ScheduleWebinarInput, { description: 'What to book.' })
     input: ScheduleWebinarInput,
     @Ctx() ctx: Context,
   ): Promise<Webinar> {
+    authorizeCreate(ctx.caller, input, 'scheduleWebinar');
     checkSupported(
       input.provider,
       ctx.registry.get(input.provider).capabilities,
@@ -77,6 +88,7 @@ export class WebinarResolver {
     return webinar;
   }
 
+  @Directive(REQUIRES_CANCEL)
   @Mutation(() => Webinar, { description: 'Cancels a webinar; answers it as it now is.' })
   async cancelWebinar(
     @Arg('id', () => ID, { description: 'Global id of the webinar.' }) id: string,
@@ -89,6 +101,13 @@ export class WebinarResolver {
       'webinar',
       'cancel',
       'cancelWebinar',
+    );
+    // Authorisation reads the webinar first (untrusted callers only): no write when refused.
+    await authorizeCancel(
+      ctx.caller,
+      'cancelWebinar',
+      () => ctx.loaders.webinar.load(id),
+      () => new NotFoundError('no such webinar', { provider: ref.provider }),
     );
     const webinar = await ctx.dataSource(ref.provider).cancelWebinar(ref);
     ctx.log.info({ provider: ref.provider, webinarId: ref.providerId }, 'webinar cancelled');

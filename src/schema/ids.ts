@@ -1,12 +1,17 @@
 import { BadUserInputError } from '../errors/api-errors.js';
-import { ALL_PROVIDERS, type Provider } from './enums/provider.enum.js';
+import { ALL_PROVIDERS, Provider } from './enums/provider.enum.js';
 
 /**
  * Opaque global ids. The payload is a small JSON array, base64url-encoded:
- *   [version, kind, provider, providerId, organizer?, occurrenceId?]
- * The organizer rides along because Tencent reads and cancels act as a user (docs/reference/providers.md §1.3:
- * `operator_id`/`userid` on every call; only the creator may read a webinar), so an id alone is
- * enough to read or cancel what it names. Ids stay strings end to end (Tencent ids exceed 2^63).
+ *   [version, kind, provider, providerId, user, occurrenceId?]
+ * Ids stay strings end to end (Tencent ids exceed 2^63).
+ *
+ * Version 2 (Tencent Meeting, issue 11): `user` is the CREATOR (null when it could not be learnt),
+ * so one meeting, webinar or occurrence has exactly one id whoever reads it; reads and cancels act
+ * as the creator (docs/reference/providers.md §1.3: `operator_id`/`userid` on every call).
+ * Version 1 (WeCom, umeeting: `user` null; Tencent ids handed out before issue 11): a Tencent v1 id
+ * embeds whoever LOOKED IT UP, not necessarily the creator. It still decodes, as `actingUser`, and
+ * resolves to the same entity as the v2 id (whose `id` it answers with).
  */
 export type GlobalIdKind = 'Meeting' | 'Webinar' | 'RecurringOccurrence';
 
@@ -17,20 +22,31 @@ export interface GlobalIdParts {
   providerId: string;
   /** The provider user that created it, when the provider needs one to act on it. */
   organizer?: string;
+  /**
+   * Legacy Tencent (version 1) ids only: the user that looked it up when the id was made; maybe
+   * not the creator. Never set together with `organizer`.
+   */
+  actingUser?: string;
   /** The provider's id of the occurrence (Tencent `sub_meeting_id`, umeeting `uuid`). */
   occurrenceId?: string;
 }
 
-const VERSION = 1;
+const LEGACY_VERSION = 1;
+const CREATOR_VERSION = 2;
+/** Providers whose ids embed the creator (version 2). */
+const CREATOR_PROVIDERS: readonly Provider[] = [Provider.TENCENT_MEETING];
 const KINDS: readonly GlobalIdKind[] = ['Meeting', 'Webinar', 'RecurringOccurrence'];
 
 export function encodeGlobalId(parts: GlobalIdParts): string {
+  const legacy = parts.actingUser !== undefined && parts.organizer === undefined;
+  const version =
+    !legacy && CREATOR_PROVIDERS.includes(parts.provider) ? CREATOR_VERSION : LEGACY_VERSION;
   const payload: (string | number | null)[] = [
-    VERSION,
+    version,
     parts.kind,
     parts.provider,
     parts.providerId,
-    parts.organizer ?? null,
+    (legacy ? parts.actingUser : parts.organizer) ?? null,
   ];
   if (parts.occurrenceId !== undefined) payload.push(parts.occurrenceId);
   return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
@@ -85,8 +101,13 @@ export function decodeGlobalId(id: string, field: string): GlobalIdParts {
   } catch {
     throw malformed();
   }
-  if (!Array.isArray(payload) || payload[0] !== VERSION) throw malformed();
-  const [, kind, provider, providerId, organizer, occurrenceId] = payload as unknown[];
+  if (
+    !Array.isArray(payload) ||
+    (payload[0] !== LEGACY_VERSION && payload[0] !== CREATOR_VERSION)
+  ) {
+    throw malformed();
+  }
+  const [version, kind, provider, providerId, organizer, occurrenceId] = payload as unknown[];
   if (
     !KINDS.includes(kind as GlobalIdKind) ||
     !ALL_PROVIDERS.includes(provider as Provider) ||
@@ -97,13 +118,27 @@ export function decodeGlobalId(id: string, field: string): GlobalIdParts {
   ) {
     throw malformed();
   }
+  if (version === CREATOR_VERSION && !CREATOR_PROVIDERS.includes(provider as Provider)) {
+    throw malformed();
+  }
+  const user = (organizer as string | null) ?? undefined;
+  // A v1 Tencent id embeds who looked it up, not necessarily the creator.
+  const legacy = version === LEGACY_VERSION && CREATOR_PROVIDERS.includes(provider as Provider);
   return {
     kind: kind as GlobalIdKind,
     provider: provider as Provider,
     providerId,
-    organizer: (organizer as string | null) ?? undefined,
+    ...(legacy ? { actingUser: user } : { organizer: user }),
     occurrenceId: occurrenceId as string | undefined,
   };
+}
+
+/**
+ * The id of the series an occurrence id (or any id) belongs to, in the same version: a legacy id
+ * gives a legacy series id (same acting user), a v2 id the series' v2 id.
+ */
+export function seriesGlobalId(parts: GlobalIdParts): string {
+  return encodeGlobalId({ ...parts, kind: 'Meeting', occurrenceId: undefined });
 }
 
 /** Decodes and checks the kind: a wrong-kind id is BAD_USER_INPUT naming `field`. */

@@ -45,11 +45,13 @@ if (!portText || !/^\d+$/.test(portText) || Number(portText) > 65535) usage('--p
 
 let config;
 try {
-  // Only the credentials matter here; base URLs and PORT are the server's business.
+  // Only the credentials matter here; base URLs, PORT and authentication are the server's business.
   const env = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !k.endsWith('_BASE_URL') && k !== 'PORT'),
+    Object.entries(process.env).filter(
+      ([k]) => !k.endsWith('_BASE_URL') && k !== 'PORT' && !k.startsWith('AUTH_'),
+    ),
   );
-  config = loadConfig(env);
+  config = loadConfig({ ...env, AUTH_MODE: 'none' });
 } catch (error) {
   if (error instanceof ConfigError) usage(error.message);
   throw error;

@@ -5,6 +5,11 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Logger } from 'pino';
 
+import { authenticationPlugin, refusedCaller } from '../auth/authentication.plugin.js';
+import type { Authenticate } from '../auth/authenticate.js';
+import { TRUSTED_CALLER } from '../auth/caller.js';
+import { UnauthenticatedError } from '../auth/unauthenticated-error.js';
+import { unauthenticatedStatus } from '../auth/unauthenticated-status.js';
 import type { HttpConfig } from '../config/config.types.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import { createContext, type Context } from './context.js';
@@ -57,6 +62,8 @@ export async function createServer(options: {
   http: HttpConfig;
   /** Metrics (`/metrics`) and tracing; default: metrics, no span export. */
   telemetry?: Telemetry;
+  /** Bearer-token check (src/auth/authenticate.ts); default: every caller trusted (`AUTH_MODE=none`). */
+  authenticate?: Authenticate;
 }): Promise<AppServer> {
   const { registry, log, limits } = options;
   const telemetry = options.telemetry ?? createTelemetry({ otlpEndpoint: null });
@@ -72,6 +79,8 @@ export async function createServer(options: {
     // exited when idle; issue 9).
     stopOnTerminationSignals: false,
     plugins: [
+      // First: a request without a valid token is refused before any other check or execution.
+      authenticationPlugin(),
       options.playground
         ? offlineGraphiQLPlugin(GRAPHQL_PATH)
         : ApolloServerPluginLandingPageDisabled(),
@@ -158,7 +167,19 @@ export async function createServer(options: {
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const context = createContext(registry, log, headers.get('x-request-id'));
+    const authenticated = options.authenticate
+      ? await options.authenticate(headers.get('authorization'))
+      : TRUSTED_CALLER;
+    const context = createContext(
+      registry,
+      log,
+      headers.get('x-request-id'),
+      authenticated instanceof UnauthenticatedError ? refusedCaller(authenticated) : authenticated,
+    );
+    if (authenticated instanceof UnauthenticatedError) {
+      // The reason only: the header and the token are never logged.
+      context.log.info({ reason: authenticated.message }, 'request not authenticated');
+    }
     res.setHeader('x-request-id', context.requestId);
     const budget = new UpstreamBudget(limits);
     // The request's span: a child of the caller's `traceparent`, the parent of provider calls.
@@ -185,10 +206,19 @@ export async function createServer(options: {
       Tracing.end(operation.span, 'graphql.outcome', 'INTERNAL_SERVER_ERROR');
       throw error;
     }
-    operation.span.setAttribute('http.response.status_code', graphqlHttpStatus(response));
+    let status = graphqlHttpStatus(response);
+    const refusedStatus =
+      authenticated instanceof UnauthenticatedError
+        ? unauthenticatedStatus(response, status)
+        : null;
+    if (refusedStatus !== null) {
+      status = refusedStatus;
+      res.setHeader('www-authenticate', 'Bearer');
+    }
+    operation.span.setAttribute('http.response.status_code', status);
     operation.span.end();
     for (const [key, value] of response.headers) res.setHeader(key, value);
-    res.statusCode = graphqlHttpStatus(response);
+    res.statusCode = status;
     if (response.body.kind === 'complete') {
       res.end(response.body.string);
       return;

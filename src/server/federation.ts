@@ -1,6 +1,6 @@
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { Kind, parse, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap } from 'type-graphql';
 
 import { resolvers } from '../resolvers/index.js';
@@ -14,9 +14,20 @@ import { validateInput } from './validate-input.js';
  * apollo-federation-2 example: build the type-graphql schema, print it with its directives,
  * link the federation spec, and let @apollo/subgraph add `_service` and `_entities`.
  */
-// v2.9 brings `@cost` and `@listSize` (demand control), so a router enforces our cost numbers.
-const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@cost", "@listSize"])';
+// The newest version @apollo/subgraph and @apollo/composition 2.14 know (FEDERATION_VERSIONS).
+// `@cost`/`@listSize` (2.9): a router's demand control uses our cost numbers.
+// `@authenticated`/`@requiresScopes` (2.5): a router refuses what the token does not allow
+// (schema/access-directives.ts). `@shareable`: another subgraph may define our value types too.
+export const FEDERATION_VERSION = 'v2.14';
+const FEDERATION_IMPORTS = [
+  '@key',
+  '@shareable',
+  '@authenticated',
+  '@requiresScopes',
+  '@cost',
+  '@listSize',
+];
+const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/${FEDERATION_VERSION}", import: ${JSON.stringify(FEDERATION_IMPORTS)})`;
 
 export async function buildSubgraph(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
@@ -52,4 +63,39 @@ function guardEntities(schema: GraphQLSchema): void {
 /** The subgraph SDL with federation directives, as checked in at schema.graphql. */
 export function printSubgraphSdl(schema: GraphQLSchema): string {
   return printSubgraphSchema(schema);
+}
+
+/** Directives only Apollo Router enforces (schema/access-directives.ts). */
+export const ROUTER_ACCESS_DIRECTIVES: readonly string[] = ['authenticated', 'requiresScopes'];
+
+/**
+ * The subgraph SDL without `@authenticated`/`@requiresScopes`, for composing a supergraph that
+ * @apollo/gateway serves: the gateway cannot enforce them, so it refuses a supergraph that links
+ * them (`UNSUPPORTED_LINKED_FEATURE ... for: SECURITY`). Behind a gateway the subgraph's own
+ * rules are the only access check (docs/operations.md, "Behind a router").
+ */
+export function withoutRouterAccessDirectives(sdl: string): DocumentNode {
+  const imports = new Set(ROUTER_ACCESS_DIRECTIVES.map((name) => `@${name}`));
+  return visit(parse(sdl), {
+    Directive(node) {
+      if (ROUTER_ACCESS_DIRECTIVES.includes(node.name.value)) return null;
+      if (node.name.value !== 'link') return undefined;
+      return {
+        ...node,
+        arguments: node.arguments?.map((arg) =>
+          arg.name.value === 'import' && arg.value.kind === Kind.LIST
+            ? {
+                ...arg,
+                value: {
+                  ...arg.value,
+                  values: arg.value.values.filter(
+                    (v) => !(v.kind === Kind.STRING && imports.has(v.value)),
+                  ),
+                },
+              }
+            : arg,
+        ),
+      };
+    },
+  });
 }

@@ -481,7 +481,10 @@ describe('Tencent Meeting emulator: recurrence, status over time, cancel', () =>
 
 describe('Tencent Meeting emulator: reads', () => {
   it('reads with operator_id or the older userid, and returns the password only to the creator', async () => {
-    const info = await createMeeting({ password: '4321', invitees: [{ userid: 'bob' }] });
+    const info = await createMeeting({
+      password: '4321',
+      hosts: [{ userid: 'alice' }, { userid: 'bob' }],
+    });
     const asCreator = await get(`/v1/meetings/${info.meeting_id}?userid=alice&instanceid=1`);
     expect(asCreator.json.meeting_info_list[0].password).toBe('4321');
     const asBob = await read(info.meeting_id, 'bob');
@@ -573,5 +576,31 @@ describe('Tencent Meeting emulator: faults and control plane', () => {
     const res = await get('/v1/nothing-here');
     expect(res.status).toBe(404);
     expect(res.json.error_info.error_code).toBeDefined();
+  });
+});
+
+describe('Tencent Meeting emulator: who may read and cancel (issue 11)', () => {
+  const cancel = (id: string, userid: string) =>
+    post(`/v1/meetings/${id}/cancel`, { userid, instanceid: 1, reason_code: 1 });
+
+  it('lets the creator, a host and the admin operator read and cancel; refuses a stranger with 9042', async () => {
+    const info = await createMeeting({ hosts: [{ userid: 'alice' }, { userid: 'carol' }] });
+    for (const user of ['alice', 'carol', 'sandbox-admin']) {
+      expect((await read(info.meeting_id, user)).status).toBe(200);
+    }
+    const stranger = await read(info.meeting_id, 'mallory');
+    expect(stranger.status).toBe(403);
+    expect(stranger.json.error_info.error_code).toBe(9042);
+    const byCode = await get(
+      `/v1/meetings?meeting_code=${info.meeting_code}&operator_id=mallory&operator_id_type=1&instanceid=1`,
+    );
+    expect(byCode.json.error_info.error_code).toBe(9042);
+    expect((await cancel(info.meeting_id, 'mallory')).json.error_info.error_code).toBe(9042);
+    expect((await cancel(info.meeting_id, 'carol')).status).toBe(200);
+
+    const second = await createMeeting();
+    expect((await cancel(second.meeting_id, 'sandbox-admin')).status).toBe(200);
+    const third = await createMeeting();
+    expect((await cancel(third.meeting_id, 'alice')).status).toBe(200);
   });
 });

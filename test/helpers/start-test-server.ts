@@ -49,8 +49,10 @@ export interface TestServer {
 export async function startTestServer(
   options: { env?: Record<string, string>; providers?: readonly ProviderDescriptor[] } = {},
 ): Promise<TestServer> {
+  // AUTH_MODE=none (a trusted network) unless `env` says otherwise: most tests configure LIVE
+  // providers, which need it set; test/integration/authentication.test.ts sets it itself.
   const config = loadConfig(
-    { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', ...options.env },
+    { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', AUTH_MODE: 'none', ...options.env },
     options.providers,
   );
   const logs: string[] = [];

@@ -5,7 +5,7 @@ import { ApolloGateway, LocalGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { parse } from 'graphql';
+import { buildSchema, isObjectType, parse, print } from 'graphql';
 
 import {
   Provider as GqlProvider,
@@ -15,7 +15,7 @@ import {
 import { Provider } from '../../src/schema/enums/provider.enum.js';
 import { meetingGlobalId } from '../../src/schema/ids.js';
 import { createContext } from '../../src/server/context.js';
-import { buildSubgraph } from '../../src/server/federation.js';
+import { buildSubgraph, withoutRouterAccessDirectives } from '../../src/server/federation.js';
 import { SCHEMA_FILE } from '../../src/server/schema-file.js';
 import { createLogger } from '../../src/server/logger.js';
 import { minutesFromNow, startTestServer, type TestServer } from '../helpers/start-test-server.js';
@@ -31,6 +31,43 @@ const NOTES_SDL = `
     pinnedMeetings: [Meeting!]!
   }
 `;
+
+/** A peer subgraph that also defines our value type `MediaSettings`, as a shared shape. */
+const SETTINGS_SDL = `
+  extend schema
+    @link(url: "https://specs.apollo.dev/federation/v2.14", import: ["@key", "@shareable"])
+  enum WatermarkStyle { SINGLE_ROW MULTI_ROW }
+  enum RecordingType { NONE LOCAL CLOUD }
+  type MediaSettings @shareable {
+    muteOnJoin: Boolean
+    allowUnmuteSelf: Boolean
+    muteAll: Boolean
+    joinBeforeHost: Boolean
+    waitingRoom: Boolean
+    screenShareWatermark: Boolean
+    watermarkStyle: WatermarkStyle
+    enterpriseUsersOnly: Boolean
+    hostVideoOnJoin: Boolean
+    participantVideoOnJoin: Boolean
+    autoRecordingType: RecordingType
+    recordWhenParticipantJoins: Boolean
+    hostCanPauseAutoRecording: Boolean
+    playSoundOnJoin: Boolean
+    playSoundOnLeave: Boolean
+  }
+  type Query {
+    defaultMediaSettings: MediaSettings
+  }
+`;
+
+/** Composes our checked-in SDL (optionally altered) with one peer subgraph. */
+async function composeWith(name: string, peerSdl: string, alter = (sdl: string) => sdl) {
+  const ourSdl = alter(await readFile(SCHEMA_FILE, 'utf8'));
+  return composeServices([
+    { name: 'meetings', typeDefs: parse(ourSdl), url: 'http://meetings.invalid/graphql' },
+    { name, typeDefs: parse(peerSdl), url: `http://${name}.invalid/graphql` },
+  ]);
+}
 
 describe('Apollo Federation 2', () => {
   let server: TestServer;
@@ -107,10 +144,60 @@ describe('Apollo Federation 2', () => {
     ]);
   });
 
+  it('shares MediaSettings with a peer subgraph that defines it @shareable too', async () => {
+    const composed = await composeWith('settings', SETTINGS_SDL);
+    expect(composed.errors ?? []).toEqual([]);
+    // The control: without our @shareable the same peer is refused.
+    const unshared = await composeWith('settings', SETTINGS_SDL, (sdl) =>
+      sdl.replace(/type MediaSettings\s+@shareable\s*\{/, 'type MediaSettings {'),
+    );
+    expect(unshared.errors?.map((e) => e.extensions?.code)).toContain('INVALID_FIELD_SHARING');
+  });
+
+  it('carries the access directives into the composed supergraph for a router to enforce', async () => {
+    const composed = await composeWith('notes', NOTES_SDL);
+    expect(composed.errors ?? []).toEqual([]);
+    const supergraph = composed.supergraphSdl!;
+    expect(supergraph).toContain('@link(url: "https://specs.apollo.dev/authenticated/v0.1"');
+    expect(supergraph).toContain('@link(url: "https://specs.apollo.dev/requiresScopes/v0.1"');
+    const read = '@requiresScopes(scopes: [["meetings:read"]])';
+    const write = '@requiresScopes(scopes: [["meetings:write"]])';
+    const host = '@requiresScopes(scopes: [["meetings:host"], ["meetings:admin"]])';
+    const schema = buildSchema(supergraph);
+    const directives = (type: string, field: string) => {
+      const t = schema.getType(type);
+      if (!isObjectType(t)) throw new Error(`${type} missing`);
+      return (t.getFields()[field]!.astNode?.directives ?? []).map(print);
+    };
+    expect(directives('Query', 'meetings')).toContain(read);
+    expect(directives('Query', 'webinarByCode')).toContain(read);
+    expect(directives('Mutation', 'scheduleMeeting')).toContain(write);
+    expect(directives('Mutation', 'cancelOccurrence')).toContain(write);
+    expect(directives('Meeting', 'hostKey')).toContain(host);
+    expect(directives('Meeting', 'startUrl')).toContain(host);
+    expect(directives('Webinar', 'manualCheckPassword')).toContain(host);
+    expect(directives('LiveStream', 'password')).toContain(host);
+    expect(directives('Query', 'providers').join(' ')).not.toContain('@requiresScopes');
+    expect(supergraph).toMatch(/type Meeting\s[^{]*@authenticated/);
+    expect(supergraph).toMatch(/type MediaSettings\s[^{]*@join__type\(graph: MEETINGS\)/);
+  });
+
+  it('is refused by @apollo/gateway with the access directives, which it cannot enforce', async () => {
+    const composed = await composeWith('notes', NOTES_SDL);
+    const gateway = new ApolloServer({
+      gateway: new ApolloGateway({ supergraphSdl: composed.supergraphSdl! }),
+    });
+    await expect(gateway.start()).rejects.toThrow(/requiresScopes\/v0\.1 is for: SECURITY/);
+  });
+
   it('composes with a subgraph that extends Meeting and answers a query through a gateway', async () => {
-    const ourSdl = await readFile(SCHEMA_FILE, 'utf8');
+    // @apollo/gateway refuses a supergraph that links @authenticated/@requiresScopes.
     const composed = composeServices([
-      { name: 'meetings', typeDefs: parse(ourSdl), url: 'http://meetings.invalid/graphql' },
+      {
+        name: 'meetings',
+        typeDefs: withoutRouterAccessDirectives(await readFile(SCHEMA_FILE, 'utf8')),
+        url: 'http://meetings.invalid/graphql',
+      },
       { name: 'notes', typeDefs: parse(NOTES_SDL), url: 'http://notes.invalid/graphql' },
     ]);
     expect(composed.errors ?? []).toEqual([]);

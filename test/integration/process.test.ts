@@ -64,6 +64,7 @@ describe('the process', () => {
       PORT: 'abc',
       WECOM_CORP_ID: 'corp',
       UMEETING_TIMEZONE: 'Nowhere/Town',
+      AUTH_MODE: 'none',
     });
     const code = await main.exited;
     const { stderr, stdout } = main.output();

@@ -6,6 +6,8 @@ import {
   isInputObjectType,
   isInterfaceType,
   isObjectType,
+  print,
+  type DirectiveNode,
   type GraphQLNamedType,
   type GraphQLSchema,
 } from 'graphql';
@@ -55,10 +57,79 @@ describe('the schema', () => {
 
   it('keeps the federation directives in the checked-in SDL', async () => {
     const sdl = await readFile(SCHEMA_FILE, 'utf8');
-    expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.9"');
+    expect(sdl).toContain(
+      '@link(url: "https://specs.apollo.dev/federation/v2.14", import: ["@key", "@shareable", "@authenticated", "@requiresScopes", "@cost", "@listSize"])',
+    );
     for (const entity of ['Meeting', 'Webinar', 'RecurringOccurrence']) {
-      expect(sdl).toMatch(new RegExp(`type ${entity}\\s+@key\\(fields: "id"\\)`));
+      expect(sdl).toMatch(new RegExp(`type ${entity}\\s+@key\\(fields: "id"\\)\\s+@authenticated`));
     }
+  });
+
+  it('declares the access directives a router enforces on the right fields, and shares the value types', async () => {
+    const schema = await buildSubgraph();
+    const directivesOf = (node: { astNode?: { directives?: readonly DirectiveNode[] } | null }) =>
+      (node.astNode?.directives ?? []).map(print).filter((d) => !/^@(key|listSize|cost)\b/.test(d));
+    const field = (type: string, name: string) => {
+      const t = schema.getType(type);
+      if (!isObjectType(t)) throw new Error(`${type} missing`);
+      return directivesOf(t.getFields()[name]!);
+    };
+    const read = '@requiresScopes(scopes: [["meetings:read"]])';
+    const write = '@requiresScopes(scopes: [["meetings:write"]])';
+    const host = '@requiresScopes(scopes: [["meetings:host"], ["meetings:admin"]])';
+    for (const name of [
+      'meeting',
+      'meetings',
+      'meetingByCode',
+      'webinar',
+      'webinars',
+      'webinarByCode',
+    ]) {
+      expect([name, field('Query', name)]).toEqual([name, [read]]);
+    }
+    expect(field('Query', 'providers')).toEqual([]);
+    expect(field('Query', '_service')).toEqual([]);
+    for (const name of [
+      'scheduleMeeting',
+      'startInstantMeeting',
+      'scheduleWebinar',
+      'cancelMeeting',
+      'cancelOccurrence',
+      'cancelWebinar',
+    ]) {
+      expect([name, field('Mutation', name)]).toEqual([name, [write]]);
+    }
+    for (const [type, name] of [
+      ['Meeting', 'hostKey'],
+      ['Meeting', 'startUrl'],
+      ['Webinar', 'manualCheckPassword'],
+      ['LiveStream', 'password'],
+    ] as const) {
+      expect([type, name, field(type, name)]).toEqual([type, name, [host]]);
+    }
+    // No other field carries an access directive.
+    const guarded = Object.values(schema.getTypeMap())
+      .filter(isObjectType)
+      .flatMap((t) => Object.values(t.getFields()).map((f) => [t.name, f] as const))
+      .filter(([, f]) => directivesOf(f).length > 0)
+      .map(([t, f]) => `${t}.${f.name}`);
+    expect(guarded).toHaveLength(6 + 6 + 4);
+    const typeDirectives = (name: string) => directivesOf(schema.getType(name)!);
+    for (const entity of ['Meeting', 'Webinar', 'RecurringOccurrence']) {
+      expect(typeDirectives(entity)).toEqual(['@authenticated']);
+    }
+    const shared = Object.values(schema.getTypeMap())
+      .filter((t) => isObjectType(t) && typeDirectives(t.name).includes('@shareable'))
+      .map((t) => t.name)
+      .sort();
+    expect(shared).toEqual([
+      'KindCapabilities',
+      'LiveStream',
+      'MediaSettings',
+      'ProviderCapabilities',
+      'ProviderInfo',
+      'RecurrenceRule',
+    ]);
   });
 
   it('has every type, enum value and operation of the product contract', async () => {

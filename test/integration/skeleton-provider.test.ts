@@ -47,7 +47,7 @@ describe('a provider added by one descriptor: configuration', () => {
 
   it('runs LIVE at its public host, an unset optional credential being empty', () => {
     const config = loadConfig(
-      { SKELETON_API_KEY: 'key', SKELETON_API_SECRET: 'secret' },
+      { SKELETON_API_KEY: 'key', SKELETON_API_SECRET: 'secret', AUTH_MODE: 'none' },
       WITH_SKELETON,
     );
     expect(providerConfigOf(config, skeletonProvider)).toEqual({
@@ -58,10 +58,12 @@ describe('a provider added by one descriptor: configuration', () => {
   });
 
   it('validates its variables with the same rules and messages as every provider', () => {
-    expect(problems({ SKELETON_API_KEY: 'key', WECOM_CORP_ID: 'corp' })).toEqual([
-      'WECOM_CORP_SECRET: missing; WECOM_CORP_ID is set, and a LIVE provider needs all of WECOM_CORP_ID, WECOM_CORP_SECRET',
-      'SKELETON_API_SECRET: missing; SKELETON_API_KEY is set, and a LIVE provider needs all of SKELETON_API_KEY, SKELETON_API_SECRET',
-    ]);
+    expect(problems({ SKELETON_API_KEY: 'key', WECOM_CORP_ID: 'corp', AUTH_MODE: 'none' })).toEqual(
+      [
+        'WECOM_CORP_SECRET: missing; WECOM_CORP_ID is set, and a LIVE provider needs all of WECOM_CORP_ID, WECOM_CORP_SECRET',
+        'SKELETON_API_SECRET: missing; SKELETON_API_KEY is set, and a LIVE provider needs all of SKELETON_API_KEY, SKELETON_API_SECRET',
+      ],
+    );
     expect(problems({ SKELETON_BASE_URL: 'ftp://example.com' })).toEqual([
       'SKELETON_BASE_URL: expected an http(s) URL, got "ftp://example.com"',
       'SKELETON_BASE_URL: set without credentials; give SKELETON_API_KEY, SKELETON_API_SECRET too (LIVE), or unset it (SANDBOX)',
@@ -70,7 +72,7 @@ describe('a provider added by one descriptor: configuration', () => {
       'SKELETON_TENANT: set without credentials; give SKELETON_API_KEY, SKELETON_API_SECRET too (LIVE), or unset it (SANDBOX)',
     ]);
     // Without its descriptor the same variables mean nothing.
-    expect(() => loadConfig({ SKELETON_API_KEY: 'key' })).not.toThrow();
+    expect(() => loadConfig({ SKELETON_API_KEY: 'key', AUTH_MODE: 'none' })).not.toThrow();
   });
 
   it('refuses a descriptor list where two entries collide', () => {

@@ -35,6 +35,7 @@ describe('loadConfig', () => {
       TENCENT_MEETING_SECRET_ID: 'id',
       TENCENT_MEETING_SECRET_KEY: 'key',
       TENCENT_MEETING_BASE_URL: 'http://127.0.0.1:9999',
+      AUTH_MODE: 'none',
     });
     expect(config.wecom).toMatchObject({
       mode: ProviderMode.LIVE,
@@ -54,6 +55,7 @@ describe('loadConfig', () => {
       WECOM_CORP_ID: 'corp',
       UMEETING_TIMEZONE: 'Mars/Olympus',
       TENCENT_MEETING_SECRET_KEY: 'k',
+      AUTH_MODE: 'none',
     });
     expect(list.join('\n')).toMatch(/PORT: expected an integer/);
     expect(list.join('\n')).toMatch(/WECOM_BASE_URL: expected an http\(s\) URL/);
@@ -72,7 +74,12 @@ describe('loadConfig', () => {
   it('refuses an empty value for every variable it reads, rather than taking it as unset', () => {
     // WECOM_BASE_URL= used to be "unset": the provider went LIVE against the public host.
     expect(
-      problems({ WECOM_BASE_URL: '', WECOM_CORP_ID: 'corp', WECOM_CORP_SECRET: 'secret' }),
+      problems({
+        WECOM_BASE_URL: '',
+        WECOM_CORP_ID: 'corp',
+        WECOM_CORP_SECRET: 'secret',
+        AUTH_MODE: 'none',
+      }),
     ).toEqual(['WECOM_BASE_URL: set but empty; give a value, or unset it']);
     const names = [
       'PORT',
@@ -106,6 +113,12 @@ describe('loadConfig', () => {
       'HTTP_KEEP_ALIVE_TIMEOUT_MS',
       'HTTP_MAX_CONNECTIONS',
       'CORS_ORIGINS',
+      'AUTH_MODE',
+      'AUTH_JWT_SECRET',
+      'AUTH_JWKS_URL',
+      'AUTH_ISSUER',
+      'AUTH_AUDIENCE',
+      'AUTH_ORGANIZER_CLAIM',
     ];
     for (const value of ['', ' ', '\t']) {
       const list = problems(Object.fromEntries(names.map((name) => [name, value])));
@@ -116,7 +129,7 @@ describe('loadConfig', () => {
   });
 
   it('names an empty credential once, not also as missing', () => {
-    expect(problems({ WECOM_CORP_ID: 'corp', WECOM_CORP_SECRET: '' })).toEqual([
+    expect(problems({ WECOM_CORP_ID: 'corp', WECOM_CORP_SECRET: '', AUTH_MODE: 'none' })).toEqual([
       'WECOM_CORP_SECRET: set but empty; give a value, or unset it',
     ]);
   });

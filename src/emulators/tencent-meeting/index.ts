@@ -1,4 +1,5 @@
 import type { TencentMeetingCredentials } from '../../config/config.types.js';
+import { SANDBOX_TENCENT_MEETING_OPERATOR } from '../../config/sandbox-credentials.js';
 import { EmulatorClock } from '../clock.js';
 import { startEmulatorServer, type EmulatorHandle } from '../emulator-server.js';
 import { TencentRequestAuthenticator } from './auth.js';
@@ -29,6 +30,12 @@ export interface TencentMeetingEmulatorOptions {
   clock?: EmulatorClock;
   /** Seed of the deterministic id generator (a fresh emulator's first id is 20 digits > 2^63). */
   idSeed?: bigint;
+  /**
+   * Enterprise admin userids: they may read and cancel every meeting and webinar (the creator and
+   * a meeting's hosts may too; anyone else gets 9042). Default: the sandbox operator
+   * (`SANDBOX_TENCENT_MEETING_OPERATOR`).
+   */
+  adminOperators?: readonly string[];
   /** docs/reference/providers.md §1.5 T-W3 strict reading: webinars must start ≥ 30 min ahead. */
   strictWebinarStart?: boolean;
 }
@@ -42,7 +49,10 @@ export async function startTencentMeetingEmulator(
   options: TencentMeetingEmulatorOptions,
 ): Promise<TencentMeetingEmulatorHandle> {
   const clock = options.clock ?? new EmulatorClock();
-  const state = new TencentMeetingState(options.idSeed);
+  const state = new TencentMeetingState(
+    options.idSeed,
+    options.adminOperators ?? [SANDBOX_TENCENT_MEETING_OPERATOR],
+  );
   const auth = new TencentRequestAuthenticator(options.credentials);
   const handle = await startEmulatorServer({
     name: 'tencent-meeting',

@@ -331,6 +331,7 @@ export function getMeeting(
 ): EmulatorReply {
   const meeting = state.meetings.get(id);
   if (!meeting) return notFound();
+  if (!mayActOn(state, meeting, operator)) return noPermission('query');
   const answer: TmMeetingList = {
     meeting_number: 1,
     meeting_info_list: [meetingInfo(meeting, operator, now)],
@@ -358,6 +359,7 @@ export function getMeetingByCode(
     const none: TmMeetingList = { meeting_number: 0, meeting_info_list: [] };
     return { status: 200, body: none };
   }
+  if (!mayActOn(state, meeting, operator)) return noPermission('query');
   const answer: TmMeetingList = {
     meeting_number: 1,
     meeting_info_list: [
@@ -382,7 +384,7 @@ export function cancelMeeting(
   optionalString(body, 'reason_detail', 0, 1000);
   optionalInt(body, 'meeting_type', [0, 1]);
   const subId = optionalString(body, 'sub_meeting_id', 1, 40);
-  const found = creatorsOpenMeeting(state, id, userid, now, 'cancel');
+  const found = openMeeting(state, id, userid, now, 'cancel');
   if ('reply' in found) return found.reply;
   const { meeting, status } = found;
   if (subId !== undefined) {
@@ -419,7 +421,7 @@ export function updateMeeting(
   now: number,
 ): EmulatorReply {
   const userid = caller(body);
-  const found = creatorsOpenMeeting(state, id, userid, now, 'update');
+  const found = openMeeting(state, id, userid, now, 'update');
   if ('reply' in found) return found.reply;
   const { meeting, status } = found;
   if (status === 'MEETING_STATE_ENDED' || status === 'MEETING_STATE_RECYCLED') {
@@ -535,23 +537,44 @@ function role(meeting: StoredMeeting, operator: string): TmJoinMeetingRole {
 }
 
 /**
- * The meeting `id` as its creator may change it (cancel, update): 9003 when unknown, 9042 for
- * anyone else (only the creator may, docs/reference/providers.md §1.3), 9007 once cancelled.
+ * Who may read and cancel a meeting: its creator, its hosts, and an enterprise admin (the
+ * emulator's `adminOperators`; Tencent's get-meeting doc: "支持企业管理员查询企业下的会议").
+ * Anyone else gets 9042 (no permission, docs/reference/providers.md §1.2/§1.3).
  */
-function creatorsOpenMeeting(
+export function mayActOn(
+  state: TencentMeetingState,
+  meeting: StoredMeeting,
+  userid: string,
+): boolean {
+  return meeting.creator === userid || meeting.hosts.includes(userid) || state.isAdmin(userid);
+}
+
+function noPermission(verb: string): EmulatorReply {
+  return tmError(
+    TM_ERRORS.NO_PERMISSION,
+    `no permission: only the creator, a host or an enterprise admin may ${verb}`,
+  );
+}
+
+/**
+ * The meeting `id` as someone allowed may change it: 9003 when unknown, 9042 for anyone else
+ * (cancel: creator, hosts, admin — `mayActOn`; update: the creator or an admin), 9007 once
+ * cancelled.
+ */
+function openMeeting(
   state: TencentMeetingState,
   id: string,
   userid: string,
   now: number,
-  verb: string,
+  verb: 'cancel' | 'update',
 ): { meeting: StoredMeeting; status: ReturnType<typeof meetingState> } | { reply: EmulatorReply } {
   const meeting = state.meetings.get(id);
   if (!meeting) return { reply: notFound() };
-  if (meeting.creator !== userid) {
-    return {
-      reply: tmError(TM_ERRORS.NO_PERMISSION, `no permission: only the creator may ${verb}`),
-    };
-  }
+  const allowed =
+    verb === 'cancel'
+      ? mayActOn(state, meeting, userid)
+      : meeting.creator === userid || state.isAdmin(userid);
+  if (!allowed) return { reply: noPermission(verb) };
   const status = meetingState(meeting, now);
   if (status === 'MEETING_STATE_CANCELLED') {
     return { reply: tmError(TM_ERRORS.ALREADY_CANCELLED, 'meeting already cancelled') };

@@ -81,9 +81,17 @@ export class TencentMeetingState {
   readonly meetings = new Map<string, StoredMeeting>();
   readonly webinars = new Map<string, StoredWebinar>();
   readonly ids: TencentIdGenerator;
+  private readonly admins: ReadonlySet<string>;
 
-  constructor(idSeed?: bigint) {
+  /** `adminOperators`: enterprise admin userids, who may read and cancel every meeting. */
+  constructor(idSeed?: bigint, adminOperators: readonly string[] = []) {
     this.ids = new TencentIdGenerator(idSeed);
+    this.admins = new Set(adminOperators);
+  }
+
+  /** An enterprise admin ("支持企业管理员查询企业下的会议", Tencent's get-meeting doc). */
+  isAdmin(userid: string): boolean {
+    return this.admins.has(userid);
   }
 
   reset(): void {

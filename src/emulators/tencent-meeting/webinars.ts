@@ -235,7 +235,8 @@ export function getWebinar(
     if (webinar && now >= webinar.start + RECYCLE_AFTER_SECONDS) webinar = undefined;
   } else reject('meeting_id', 'meeting_id or meeting_code is required');
   if (!webinar) return notFound();
-  if (webinar.creator !== operator)
+  // Only the creator may query (§1.4), or an enterprise admin (as for meetings).
+  if (webinar.creator !== operator && !state.isAdmin(operator))
     return tmError(TM_ERRORS.NO_PERMISSION, 'no permission: only the creator may query');
   return { status: 200, body: webinarInfo(webinar, now) };
 }
@@ -252,7 +253,7 @@ export function cancelWebinar(
   optionalString(body, 'reason_detail', 0, 1000);
   const webinar = state.webinars.get(id);
   if (!webinar) return notFound();
-  if (webinar.creator !== userid)
+  if (webinar.creator !== userid && !state.isAdmin(userid))
     return tmError(TM_ERRORS.NO_PERMISSION, 'no permission: only the creator may cancel', 400);
   const status = webinarState(webinar, now);
   if (status === 'MEETING_STATE_CANCELLED')

@@ -12,8 +12,15 @@ import { TencentMeetingDataSource } from './tencent-meeting.data-source.js';
  * once, by buildApp, for every provider.
  */
 export function createTencentMeetingModule(
-  options: ProviderModuleOptions<TencentMeetingCredentials>,
+  options: ProviderModuleOptions<TencentMeetingCredentials> & {
+    /**
+     * The enterprise admin userid (`TENCENT_MEETING_OPERATOR`) reads act as when a meeting's
+     * creator is not known; without one the caller's `organizer` is used.
+     */
+    operator?: string | null;
+  },
 ): ProviderModule {
+  const operator = options.operator ?? null;
   const client = new TencentMeetingClient({
     baseUrl: options.config.baseUrl,
     credentials: options.config.credentials,
@@ -26,7 +33,7 @@ export function createTencentMeetingModule(
     options,
     defaultCapabilities: TENCENT_MEETING_CAPABILITIES,
     client,
-    createDataSource: (scope) => new TencentMeetingDataSource(client, scope),
+    createDataSource: (scope) => new TencentMeetingDataSource(client, scope, undefined, operator),
   });
 }
 

@@ -37,12 +37,21 @@ const PROVIDER = Provider.TENCENT_MEETING;
 const REASON_CODE = 1;
 /** `error_code` of a cancel whose meeting or webinar is already cancelled (docs/reference/providers.md §1.3). */
 const ALREADY_CANCELLED = 9007;
+/** `error_code` of "no permission" (docs/reference/providers.md §1.2). */
+const NO_PERMISSION = 9042;
+/** Hosts asked at most whether they created a meeting whose creator is not known. */
+const MAX_CREATOR_PROBES = 5;
 
 /**
  * Tencent Meeting data source (STYLE habit 1), made per request from the long-lived client.
- * Tencent acts on behalf of a user on every call, so reads and cancels need the organizer that
- * rides in the global id (`ResourceRef.organizer`); reads send it as
+ * Tencent acts on behalf of a user on every call; reads send it as
  * `operator_id=<userid>&operator_id_type=1&instanceid=1` (docs/reference/providers.md §1.3).
+ *
+ * The acting user (issue 11, docs/providers/tencent-meeting.md "Global ids and the acting user"):
+ * the creator when known (from a v2 id: `ResourceRef.organizer`), else the configured enterprise
+ * admin `operator` (TENCENT_MEETING_OPERATOR), else the user a legacy id embeds or the
+ * `organizer` a by-code lookup names. What is read without the creator is then asked who created
+ * it (`learnCreator`), so the id and `organizer` it answers with are the creator's whoever read it.
  */
 export class TencentMeetingDataSource implements MeetingProvider {
   readonly provider = PROVIDER;
@@ -51,6 +60,8 @@ export class TencentMeetingDataSource implements MeetingProvider {
     private readonly client: TencentMeetingClient,
     private readonly scope: RequestScope,
     private readonly now: () => Date = () => new Date(),
+    /** The enterprise admin userid (TENCENT_MEETING_OPERATOR); null when none is configured. */
+    private readonly operator: string | null = null,
   ) {}
 
   private get log(): Logger {
@@ -85,12 +96,15 @@ export class TencentMeetingDataSource implements MeetingProvider {
 
   /** Looks a meeting up by its 9-digit code, as `organizer` (required by Tencent). */
   async getMeetingByCode(meetingCode: string, organizer?: string): Promise<Meeting | null> {
-    const operator = requireOrganizer(organizer);
-    const answer = await this.readByCode('meetingByCode', 'v1/meetings', meetingCode, operator);
-    const info = answer === null ? undefined : firstMeetingInfo(answer, 'meetingByCode');
-    return info === undefined
-      ? null
-      : meetingFromWire(info, { organizer: operator, operation: 'meetingByCode', now: this.now() });
+    // `organizer` stays required (the API's contract); the read acts as the admin operator when
+    // one is configured, as the creator is not known yet.
+    const asked = requireOrganizer(organizer);
+    const actor = this.operator ?? asked;
+    const operation = 'meetingByCode';
+    const answer = await this.readByCode(operation, 'v1/meetings', meetingCode, actor);
+    const info = answer === null ? undefined : firstMeetingInfo(answer, operation);
+    if (info === undefined) return null;
+    return this.withCreator(info, actor, operation);
   }
 
   /**
@@ -100,9 +114,9 @@ export class TencentMeetingDataSource implements MeetingProvider {
    * cancel sent (Tencent would answer 9007).
    */
   async cancelMeeting(ref: ResourceRef): Promise<Meeting> {
-    const organizer = requireOrganizer(ref.organizer, 'id');
     const before = await this.readMeeting(ref, 'cancelMeeting');
     if (!before) throw notFound('meeting', ref.providerId);
+    const organizer = this.actorFor(before.organizer ?? undefined, ref.actingUser);
     if (before.status === MeetingStatus.CANCELLED) return before;
     await this.client
       .call(
@@ -130,10 +144,10 @@ export class TencentMeetingDataSource implements MeetingProvider {
    * occurrence already cancelled is answered as read, with no cancel sent.
    */
   async cancelOccurrence(ref: ResourceRef, occurrenceId: string): Promise<RecurringOccurrence> {
-    const organizer = requireOrganizer(ref.organizer, 'id');
     const series = await this.readMeeting(ref, 'cancelOccurrence');
     const occurrence = series?.occurrences.find((o) => o.providerOccurrenceId === occurrenceId);
     if (!occurrence) throw notFound('occurrence', `${ref.providerId}/${occurrenceId}`);
+    const organizer = this.actorFor(series?.organizer ?? undefined, ref.actingUser);
     if (occurrence.status === MeetingStatus.CANCELLED) return occurrence;
     await this.client
       .call(
@@ -194,15 +208,10 @@ export class TencentMeetingDataSource implements MeetingProvider {
 
   /** Looks a webinar up by its code, as `organizer` (required by Tencent). */
   async getWebinarByCode(meetingCode: string, organizer?: string): Promise<Webinar | null> {
-    const operator = requireOrganizer(organizer);
-    const answer = await this.readByCode('webinarByCode', 'v1/webinars', meetingCode, operator);
-    return answer === null
-      ? null
-      : webinarFromWire(answer, {
-          organizer: operator,
-          operation: 'webinarByCode',
-          now: this.now(),
-        });
+    const asked = requireOrganizer(organizer);
+    const actor = this.operator ?? asked;
+    const answer = await this.readByCode('webinarByCode', 'v1/webinars', meetingCode, actor);
+    return answer === null ? null : this.webinarWithCreator(answer, actor, 'webinarByCode');
   }
 
   /**
@@ -211,9 +220,9 @@ export class TencentMeetingDataSource implements MeetingProvider {
    * would answer 9007).
    */
   async cancelWebinar(ref: ResourceRef): Promise<Webinar> {
-    const organizer = requireOrganizer(ref.organizer, 'id');
     const before = await this.readWebinar(ref, 'cancelWebinar');
     if (!before) throw notFound('webinar', ref.providerId);
+    const organizer = this.actorFor(before.organizer ?? undefined, ref.actingUser);
     if (before.status === MeetingStatus.CANCELLED) return before;
     await this.client
       .call(
@@ -257,7 +266,7 @@ export class TencentMeetingDataSource implements MeetingProvider {
   }
 
   private async readMeeting(ref: ResourceRef, operation: string): Promise<Meeting | null> {
-    const organizer = requireOrganizer(ref.organizer, 'id');
+    const organizer = this.actorFor(ref.organizer, ref.actingUser);
     if (!/^\d{1,24}$/.test(ref.providerId)) return null;
     const answer = await this.readOrNull(() =>
       this.client.call(
@@ -273,13 +282,104 @@ export class TencentMeetingDataSource implements MeetingProvider {
     );
     if (answer === null) return null;
     const info = firstMeetingInfo(answer, operation);
-    return info === undefined
-      ? null
-      : meetingFromWire(info, { organizer, operation, now: this.now() });
+    if (info === undefined) return null;
+    if (ref.organizer) return meetingFromWire(info, { organizer, operation, now: this.now() });
+    return this.withCreator(info, organizer, operation);
+  }
+
+  /**
+   * The acting user: the creator when known, else the admin operator, else the user a legacy id
+   * embeds. None of them: BAD_USER_INPUT (LIVE without TENCENT_MEETING_OPERATOR, an id whose
+   * creator could not be learnt).
+   */
+  private actorFor(creator: string | undefined, actingUser: string | undefined): string {
+    return requireOrganizer(creator ?? this.operator ?? actingUser, 'id');
+  }
+
+  /**
+   * Maps a meeting read by `actor`, who may not be its creator, with its creator as `organizer`
+   * (and in its id). The get-meeting answer names no creator (docs/reference/providers.md §1.3:
+   * `hosts`, `current_hosts`; only by-code and list answers carry `join_meeting_role`, and only
+   * for the operator), so it is learnt: the actor if a by-code answer calls it `creator`, else the
+   * first of the answer's `hosts` (Tencent's default host is the creator, §1.3) whose own by-code
+   * read says `creator`. Unknown (the creator is not a host): null.
+   */
+  private async withCreator(info: unknown, actor: string, operation: string): Promise<Meeting> {
+    const now = this.now();
+    const seen = meetingFromWire(info, { operation, now });
+    const role = (info as { join_meeting_role?: unknown }).join_meeting_role;
+    let creator: string | undefined = role === 'creator' ? actor : undefined;
+    if (creator === undefined && seen.meetingCode) {
+      // A by-code answer already told the actor's role; a by-id answer did not.
+      const candidates = seen.hosts
+        .filter((h) => role === undefined || h !== actor)
+        .slice(0, MAX_CREATOR_PROBES);
+      for (const host of candidates) {
+        if (await this.isCreator(seen.meetingCode, host, operation)) {
+          creator = host;
+          break;
+        }
+      }
+    }
+    return creator === undefined
+      ? seen
+      : meetingFromWire(info, { organizer: creator, operation, now });
+  }
+
+  /** Whether `userid`'s by-code read calls it the meeting's creator (`join_meeting_role`). */
+  private async isCreator(
+    meetingCode: string,
+    userid: string,
+    operation: string,
+  ): Promise<boolean> {
+    try {
+      const answer = await this.readByCode(operation, 'v1/meetings', meetingCode, userid);
+      const info = answer === null ? undefined : firstMeetingInfo(answer, operation);
+      return (info as { join_meeting_role?: unknown } | undefined)?.join_meeting_role === 'creator';
+    } catch (error) {
+      if (error instanceof ProviderError && error.providerCode === NO_PERMISSION) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Maps a webinar read by `actor` with its creator as `organizer`. Only the creator may query a
+   * webinar (docs/reference/providers.md §1.4), so anyone but the admin operator who read it is
+   * its creator; read by the operator, the first of its `hosts` that may read it is.
+   */
+  private async webinarWithCreator(
+    answer: unknown,
+    actor: string,
+    operation: string,
+  ): Promise<Webinar> {
+    const now = this.now();
+    if (actor !== this.operator)
+      return webinarFromWire(answer, { organizer: actor, operation, now });
+    const seen = webinarFromWire(answer, { operation, now });
+    for (const host of seen.hosts.filter((h) => h !== actor).slice(0, MAX_CREATOR_PROBES)) {
+      try {
+        await this.client.call(
+          {
+            operation,
+            method: 'GET',
+            path: 'v1/webinars',
+            searchParams: { meeting_id: seen.providerId, ...operatorQuery(host) },
+            kind: 'read',
+          },
+          this.log,
+        );
+        return webinarFromWire(answer, { organizer: host, operation, now });
+      } catch (error) {
+        if (!(error instanceof ProviderError && error.providerCode === NO_PERMISSION)) throw error;
+      }
+    }
+    return seen;
   }
 
   private async readWebinar(ref: ResourceRef, operation: string): Promise<Webinar | null> {
-    const organizer = requireOrganizer(ref.organizer, 'id');
+    // Only the creator may query a webinar (§1.4): the user of a legacy webinar id is its creator.
+    const creator = ref.organizer ?? ref.actingUser;
+    const organizer = this.actorFor(creator, undefined);
     if (!/^\d{1,24}$/.test(ref.providerId)) return null;
     const answer = await this.readOrNull(() =>
       this.client.call(
@@ -293,9 +393,10 @@ export class TencentMeetingDataSource implements MeetingProvider {
         this.log,
       ),
     );
-    return answer === null
-      ? null
-      : webinarFromWire(answer, { organizer, operation, now: this.now() });
+    if (answer === null) return null;
+    return creator
+      ? webinarFromWire(answer, { organizer: creator, operation, now: this.now() })
+      : this.webinarWithCreator(answer, organizer, operation);
   }
 
   /** GET by `meeting_code` as `operator`; null when the code is not 9 digits or unknown (9003). */

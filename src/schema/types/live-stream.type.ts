@@ -1,5 +1,9 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType, UseMiddleware } from 'type-graphql';
 
+import { LiveStreamSecret } from '../../auth/field-guards.js';
+import { REQUIRES_HOST, SHAREABLE } from '../access-directives.js';
+
+@Directive(SHAREABLE)
 @ObjectType({
   description:
     'Live streaming of a meeting (Tencent `enable_live`/`live_config`, umeeting `allow_live_streaming`).',
@@ -17,6 +21,8 @@ export class LiveStream {
   @Field(() => Boolean, { nullable: true, description: 'Viewers need a password.' })
   passwordEnabled?: boolean | null;
 
+  @Directive(REQUIRES_HOST)
+  @UseMiddleware(LiveStreamSecret)
   @Field(() => String, { nullable: true, description: 'Viewer password, when enabled.' })
   password?: string | null;
 

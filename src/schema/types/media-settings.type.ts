@@ -1,5 +1,6 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 
+import { SHAREABLE } from '../access-directives.js';
 import { RecordingType } from '../enums/recording-type.enum.js';
 import { WatermarkStyle } from '../enums/watermark-style.enum.js';
 
@@ -8,6 +9,7 @@ import { WatermarkStyle } from '../enums/watermark-style.enum.js';
  * webinar `media_setting`, WeCom `media_setting`, umeeting's flat options; docs/reference/providers.md §2.6).
  * A value the provider does not report is null, never a guessed default.
  */
+@Directive(SHAREABLE)
 @ObjectType({
   description:
     'Media and join settings, one shape for every provider. A field is null when the provider does not report it (never a guessed default).',

@@ -1,5 +1,8 @@
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, UseMiddleware } from 'type-graphql';
 
+import { HostSecret, JoinPassword, LiveStreamOwner } from '../../auth/field-guards.js';
+
+import { AUTHENTICATED, REQUIRES_HOST } from '../access-directives.js';
 import { MeetingKind } from '../enums/meeting-kind.enum.js';
 import { MeetingStatus } from '../enums/meeting-status.enum.js';
 import { Provider } from '../enums/provider.enum.js';
@@ -10,6 +13,7 @@ import { RecurrenceRule } from './recurrence-rule.type.js';
 import { RecurringOccurrence } from './recurring-occurrence.type.js';
 
 @Directive('@key(fields: "id")')
+@Directive(AUTHENTICATED)
 @ObjectType({ description: 'A meeting on one of the providers (one-off, recurring or instant).' })
 export class Meeting {
   @Field(() => ID, { description: 'Opaque global id; encodes provider and kind.' })
@@ -49,6 +53,7 @@ export class Meeting {
   })
   endTime?: Date | null;
 
+  @UseMiddleware(JoinPassword)
   @Field(() => String, { nullable: true, description: 'Join password, when one is set.' })
   password?: string | null;
 
@@ -84,6 +89,7 @@ export class Meeting {
   })
   occurrences!: RecurringOccurrence[];
 
+  @UseMiddleware(LiveStreamOwner)
   @Field(() => LiveStream, {
     nullable: true,
     description: 'Live-stream settings and watch address.',
@@ -103,12 +109,16 @@ export class Meeting {
   })
   capacity?: number | null;
 
+  @Directive(REQUIRES_HOST)
+  @UseMiddleware(HostSecret)
   @Field(() => String, {
     nullable: true,
     description: 'Host key to claim the host role (host-only secret; never logged).',
   })
   hostKey?: string | null;
 
+  @Directive(REQUIRES_HOST)
+  @UseMiddleware(HostSecret)
   @Field(() => String, {
     nullable: true,
     description: 'Start URL that opens the meeting as host (host-only secret; never logged).',

@@ -1,9 +1,11 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 
+import { SHAREABLE } from '../access-directives.js';
 import { ProviderMode } from '../enums/provider-mode.enum.js';
 import { Provider } from '../enums/provider.enum.js';
 import { RecurrenceFrequency } from '../enums/recurrence-frequency.enum.js';
 
+@Directive(SHAREABLE)
 @ObjectType({
   description:
     'What a provider can do with one kind of thing (meeting, instant meeting, webinar, occurrence). The one source of truth: a field not listed is refused with UNSUPPORTED_BY_PROVIDER before any request.',
@@ -26,6 +28,7 @@ export class KindCapabilities {
   recurrenceFrequencies!: RecurrenceFrequency[];
 }
 
+@Directive(SHAREABLE)
 @ObjectType({
   description:
     'What a provider can do through this API, per kind; the flat fields before them are derived from the per-kind ones and kept for existing clients.',
@@ -93,6 +96,7 @@ export class ProviderCapabilities {
   mediaSettings!: string[];
 }
 
+@Directive(SHAREABLE)
 @ObjectType({ description: 'A provider behind this API, how it is run, and what it can do.' })
 export class ProviderInfo {
   @Field(() => Provider, { description: 'The provider.' })

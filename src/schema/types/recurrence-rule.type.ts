@@ -1,8 +1,10 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 
+import { SHAREABLE } from '../access-directives.js';
 import { RecurrenceFrequency } from '../enums/recurrence-frequency.enum.js';
 import { Weekday } from '../enums/weekday.enum.js';
 
+@Directive(SHAREABLE)
 @ObjectType({ description: 'How a recurring meeting repeats, with its RFC 5545 equivalent.' })
 export class RecurrenceRule {
   @Field(() => RecurrenceFrequency, { description: 'How often the meeting repeats.' })

@@ -1,9 +1,11 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
+import { AUTHENTICATED } from '../access-directives.js';
 import { MeetingStatus } from '../enums/meeting-status.enum.js';
 import { Provider } from '../enums/provider.enum.js';
 
 @Directive('@key(fields: "id")')
+@Directive(AUTHENTICATED)
 @ObjectType({ description: 'One instance of a recurring meeting.' })
 export class RecurringOccurrence {
   @Field(() => ID, { description: 'Opaque global id of this occurrence.' })

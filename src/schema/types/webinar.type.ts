@@ -1,5 +1,8 @@
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, UseMiddleware } from 'type-graphql';
 
+import { HostSecret, JoinPassword } from '../../auth/field-guards.js';
+
+import { AUTHENTICATED, REQUIRES_HOST } from '../access-directives.js';
 import { AdmissionType } from '../enums/admission-type.enum.js';
 import { MeetingStatus } from '../enums/meeting-status.enum.js';
 import { Provider } from '../enums/provider.enum.js';
@@ -7,6 +10,7 @@ import { MediaSettings } from './media-settings.type.js';
 
 /** Every field of seeds 000 (Tencent create) and 003 (WeCom get), in one shape. */
 @Directive('@key(fields: "id")')
+@Directive(AUTHENTICATED)
 @ObjectType({ description: 'A webinar (网络研讨会): hosts and guests speak, an audience watches.' })
 export class Webinar {
   @Field(() => ID, { description: 'Opaque global id; encodes provider and kind.' })
@@ -45,6 +49,7 @@ export class Webinar {
   @Field(() => AdmissionType, { nullable: true, description: 'Who may watch.' })
   admissionType?: AdmissionType | null;
 
+  @UseMiddleware(JoinPassword)
   @Field(() => String, { nullable: true, description: 'Audience password (PASSWORD admission).' })
   password?: string | null;
 
@@ -92,6 +97,8 @@ export class Webinar {
   @Field(() => String, { nullable: true, description: 'Link for the manual checker.' })
   manualCheckLink?: string | null;
 
+  @Directive(REQUIRES_HOST)
+  @UseMiddleware(HostSecret)
   @Field(() => String, { nullable: true, description: 'Password for the manual checker.' })
   manualCheckPassword?: string | null;
 
