@@ -1,15 +1,9 @@
-import { composeServices } from '@apollo/composition';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
-import { buildSubgraphSchema } from '@apollo/subgraph';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { parse } from 'graphql';
 
 import { Provider } from '../../src/schema/enums/provider.enum.js';
 import { meetingGlobalId } from '../../src/schema/ids.js';
-import { withoutRouterAccessDirectives } from '../../src/server/federation.js';
 import { expectNoUpstreamCalls } from '../helpers/emulator-assertions.js';
+import { startGateway, type TestGateway } from '../helpers/start-gateway.js';
 import { minutesFromNow, startTestServer, type TestServer } from '../helpers/start-test-server.js';
 
 /**
@@ -156,63 +150,30 @@ describe('client mistakes', () => {
 
 describe('client mistakes through @apollo/gateway over real HTTP', () => {
   let server: TestServer;
-  let notesUrl: string;
-  let gatewayUrl: string;
-  const stops: Array<() => Promise<void>> = [];
+  let gateway: TestGateway;
   beforeAll(async () => {
     server = await startTestServer();
-    const notesSdl = `
-      extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
-      type Meeting @key(fields: "id") { id: ID! notes: [String!]! }
-      type Query { pinnedMeetings: [Meeting!]! }`;
-    const notes = new ApolloServer({
-      schema: buildSubgraphSchema({
-        typeDefs: parse(notesSdl),
+    gateway = await startGateway(server, [
+      {
+        name: 'notes',
+        sdl: `
+          extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+          type Meeting @key(fields: "id") { id: ID! notes: [String!]! }
+          type Query { pinnedMeetings: [Meeting!]! }`,
         resolvers: {
           Query: { pinnedMeetings: () => [{ id: meetingGlobalId(Provider.UMEETING, '1') }] },
           Meeting: { notes: () => ['n'] },
         },
-      }),
-    });
-    notesUrl = (await startStandaloneServer(notes, { listen: { port: 0, host: '127.0.0.1' } })).url;
-    stops.push(() => notes.stop());
-    const ours = await server.executeText<{ _service: { sdl: string } }>('{ _service { sdl } }');
-    const composed = composeServices([
-      // @apollo/gateway refuses a supergraph that links @authenticated/@requiresScopes.
-      {
-        name: 'meetings',
-        typeDefs: withoutRouterAccessDirectives(ours.data!._service.sdl),
-        url: server.graphqlUrl,
       },
-      { name: 'notes', typeDefs: parse(notesSdl), url: notesUrl },
     ]);
-    expect(composed.errors ?? []).toEqual([]);
-    const gateway = new ApolloServer({
-      gateway: new ApolloGateway({
-        supergraphSdl: composed.supergraphSdl!,
-        buildService: ({ url }) => new RemoteGraphQLDataSource({ url }),
-      }),
-    });
-    gatewayUrl = (await startStandaloneServer(gateway, { listen: { port: 0, host: '127.0.0.1' } }))
-      .url;
-    stops.push(() => gateway.stop());
   });
   afterAll(async () => {
-    for (const stop of stops.reverse()) await stop();
+    await gateway.close();
     await server.close();
   });
 
-  const viaGateway = async (query: string, variables: Record<string, unknown>) => {
-    const response = await fetch(gatewayUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as {
-      data?: unknown;
-      errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
-    };
-  };
+  const viaGateway = (query: string, variables: Record<string, unknown>) =>
+    gateway.execute(query, variables);
 
   it('passes a coercion error through with its code and field, not "400: Bad Request"', async () => {
     const result = await viaGateway(SCHEDULE, {

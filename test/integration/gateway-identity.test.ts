@@ -1,12 +1,6 @@
-import { composeServices } from '@apollo/composition';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
-import { buildSubgraphSchema } from '@apollo/subgraph';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { parse } from 'graphql';
 
-import { withoutRouterAccessDirectives } from '../../src/server/federation.js';
+import { startGateway, type TestGateway } from '../helpers/start-gateway.js';
 import { minutesFromNow, startTestServer, type TestServer } from '../helpers/start-test-server.js';
 
 /**
@@ -24,60 +18,31 @@ const ROOMS_SDL = `
 
 describe('one meeting, one id, through @apollo/gateway', () => {
   let server: TestServer;
-  let gatewayUrl: string;
+  let gateway: TestGateway;
   const bookings = new Map<string, string>();
-  const stops: Array<() => Promise<void>> = [];
 
   beforeAll(async () => {
     server = await startTestServer();
-    const rooms = new ApolloServer({
-      schema: buildSubgraphSchema({
-        typeDefs: parse(ROOMS_SDL),
+    gateway = await startGateway(server, [
+      {
+        name: 'rooms',
+        sdl: ROOMS_SDL,
         resolvers: {
           Meeting: {
             __resolveReference: (ref: { id: string }) => ref,
             room: (meeting: { id: string }) => bookings.get(meeting.id) ?? null,
           },
         },
-      }),
-    });
-    const roomsUrl = (
-      await startStandaloneServer(rooms, { listen: { port: 0, host: '127.0.0.1' } })
-    ).url;
-    stops.push(() => rooms.stop());
-    const ours = await server.executeText<{ _service: { sdl: string } }>('{ _service { sdl } }');
-    const composed = composeServices([
-      {
-        name: 'meetings',
-        typeDefs: withoutRouterAccessDirectives(ours.data!._service.sdl),
-        url: server.graphqlUrl,
       },
-      { name: 'rooms', typeDefs: parse(ROOMS_SDL), url: roomsUrl },
     ]);
-    expect(composed.errors ?? []).toEqual([]);
-    const gateway = new ApolloServer({
-      gateway: new ApolloGateway({
-        supergraphSdl: composed.supergraphSdl!,
-        buildService: ({ url }) => new RemoteGraphQLDataSource({ url }),
-      }),
-    });
-    gatewayUrl = (await startStandaloneServer(gateway, { listen: { port: 0, host: '127.0.0.1' } }))
-      .url;
-    stops.push(() => gateway.stop());
   });
   afterAll(async () => {
-    for (const stop of stops.reverse()) await stop();
+    await gateway.close();
     await server.close();
   });
 
-  const viaGateway = async <T>(query: string, variables: Record<string, unknown>) => {
-    const response = await fetch(gatewayUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as { data?: T; errors?: unknown[] };
-  };
+  const viaGateway = <T>(query: string, variables: Record<string, unknown>) =>
+    gateway.execute<T>(query, variables);
 
   it('creates as alice, looks up by code as bob, and joins the peer subgraph on the same id', async () => {
     const created = await viaGateway<{
