@@ -4,6 +4,8 @@ import { logAuthMode } from './auth/auth-log.js';
 import { createAuthenticate } from './auth/authenticate.js';
 import type { AppConfig } from './config/config.types.js';
 import type { EmulatorHandle } from './emulators/emulator-server.js';
+import { Idempotency } from './idempotency/idempotency.js';
+import { MemoryIdempotencyStore } from './idempotency/memory-store.js';
 import { startEmulator } from './providers/start-emulator.js';
 import { providerConfigOf, type ProviderDescriptor } from './providers/provider-descriptor.js';
 import { PROVIDERS } from './providers/providers.js';
@@ -73,6 +75,7 @@ export async function buildApp(
     http: config.http,
     telemetry,
     authenticate: createAuthenticate(config.auth),
+    idempotency: new Idempotency(new MemoryIdempotencyStore(), config.idempotencyTtlSeconds),
   });
   return {
     server,

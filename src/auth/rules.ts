@@ -13,12 +13,13 @@ import { ForbiddenError } from './forbidden-error.js';
  */
 
 /** What a caller does at the root of an operation. */
-export type OperationKind = 'read' | 'create' | 'cancel';
+export type OperationKind = 'read' | 'create' | 'cancel' | 'end';
 
 export const OPERATION_SCOPES: Readonly<Record<OperationKind, Scope>> = {
   read: 'meetings:read',
   create: 'meetings:write',
   cancel: 'meetings:write',
+  end: 'meetings:write',
 };
 
 /** How a caller stands to a meeting or webinar. */
@@ -29,6 +30,8 @@ export type Right =
   | 'actAsOtherOrganizer'
   /** Cancel a meeting, one of its occurrences, or a webinar. */
   | 'cancel'
+  /** End a meeting now (`endMeeting`): the same holders as `cancel`. */
+  | 'end'
   /** See `Meeting.hostKey`, `Meeting.startUrl`, `Webinar.manualCheckPassword`, `LiveStream.password`. */
   | 'hostSecrets'
   /** See the join password (`Meeting.password`, `Webinar.password`). */
@@ -39,6 +42,7 @@ export const RIGHTS: Readonly<
 > = {
   actAsOtherOrganizer: { relations: [], scopes: ['meetings:admin'] },
   cancel: { relations: ['organizer', 'host'], scopes: ['meetings:admin'] },
+  end: { relations: ['organizer', 'host'], scopes: ['meetings:admin'] },
   hostSecrets: { relations: ['organizer', 'host'], scopes: ['meetings:host', 'meetings:admin'] },
   joinPassword: {
     relations: ['organizer', 'host', 'invitee'],
@@ -75,6 +79,7 @@ export function holds(caller: Caller, right: Right, parties: Parties | null | un
 const RIGHT_HOLDERS: Readonly<Record<Right, string>> = {
   actAsOtherOrganizer: 'only meetings:admin may act for another organizer',
   cancel: 'only the organizer, a host or meetings:admin may cancel it',
+  end: 'only the organizer, a host or meetings:admin may end it',
   hostSecrets: 'only the organizer, a host, meetings:host or meetings:admin may see it',
   joinPassword:
     'only the organizer, a host, an invitee, meetings:host or meetings:admin may see it',
@@ -135,4 +140,21 @@ export async function authorizeCancel(
   const parties = await load();
   if (!parties) throw notFound();
   requireRight(caller, 'cancel', parties, { operation });
+}
+
+/**
+ * An end (`endMeeting`): as a cancel, `meetings:write`, then the end right (the cancel right's
+ * holders) on the meeting as read through the loader, before any provider write.
+ */
+export async function authorizeEnd(
+  caller: Caller,
+  operation: string,
+  load: () => Promise<Parties | null>,
+  notFound: () => Error,
+): Promise<void> {
+  requireOperation(caller, 'end', operation);
+  if (caller.trusted || RIGHTS.end.scopes.some((s) => caller.scopes.has(s))) return;
+  const parties = await load();
+  if (!parties) throw notFound();
+  requireRight(caller, 'end', parties, { operation });
 }

@@ -56,6 +56,8 @@ export interface AppConfig extends ProviderConfigs {
   otlpEndpoint: string | null;
   /** `AUTH_MODE` and its variables (src/auth/auth-config.ts; docs/operations.md "Authentication"). */
   auth: AuthConfig;
+  /** `IDEMPOTENCY_TTL_SECONDS`: how long an idempotency key is remembered (src/idempotency/). */
+  idempotencyTtlSeconds: number;
 }
 
 export interface HttpConfig {

@@ -103,6 +103,8 @@ export function loadConfig(
   const introspection = flag('GRAPHQL_INTROSPECTION', !production);
   const playground = flag('GRAPHQL_PLAYGROUND', !production);
   const shutdownGraceMs = int('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000);
+  // Idempotency keys of the creates (src/idempotency/): remembered 24 h by default, 1 s to 7 days.
+  const idempotencyTtlSeconds = int('IDEMPOTENCY_TTL_SECONDS', 86_400, 1, 604_800);
   // Tracing (docs/operations.md "Metrics and tracing"): spans are exported over OTLP/HTTP only
   // when this is set; empty is a problem (through `get`), like every other variable.
   const otlpEndpoint = get('OTEL_EXPORTER_OTLP_ENDPOINT');
@@ -172,6 +174,7 @@ export function loadConfig(
     http,
     otlpEndpoint: otlpEndpoint ?? null,
     auth,
+    idempotencyTtlSeconds,
   };
   for (const key of Object.keys(providers)) {
     if (key in base) throw new Error(`a provider descriptor's configKey "${key}" is taken`);

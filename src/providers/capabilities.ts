@@ -13,7 +13,8 @@ import { RecurrenceFrequency } from '../schema/enums/recurrence-frequency.enum.j
  */
 export type CapabilityKind = 'meeting' | 'instantMeeting' | 'webinar' | 'occurrence';
 
-export type KindOperation = 'create' | 'read' | 'lookupByCode' | 'cancel';
+/** `end`: end it now (`endMeeting`), where the provider documents such a call. */
+export type KindOperation = 'create' | 'read' | 'lookupByCode' | 'cancel' | 'end';
 
 export interface KindCapability {
   operations: readonly KindOperation[];
@@ -92,6 +93,9 @@ export const WEBINAR_FIELDS = [
 
 export const ALL_FREQUENCIES: readonly RecurrenceFrequency[] = Object.values(RecurrenceFrequency);
 
+/** Input fields this service acts on itself, never sent to a provider: every provider takes them. */
+export const SERVER_INPUT_FIELDS: ReadonlySet<string> = new Set(['idempotencyKey']);
+
 /**
  * The generic check: refuses, before any request, every field of `input` that `kind` does not
  * list, and a recurrence frequency it does not take. `input` is the validated input object;
@@ -110,7 +114,7 @@ export function checkSupported(
   const accepted = new Set(capability.inputFields);
   const refused: string[] = [];
   for (const [key, value] of Object.entries(input)) {
-    if (isUnset(value)) continue;
+    if (isUnset(value) || SERVER_INPUT_FIELDS.has(key)) continue;
     if (!accepted.has(key)) {
       refused.push(key);
       continue;

@@ -37,7 +37,7 @@ export interface RequestScope {
  * - what the provider cannot do throws UnsupportedByProviderError naming the input field,
  *   before any request is sent;
  * - provider failures throw ProviderError with the codes of docs/errors.md;
- * - creates and cancels are never retried; a lost answer is OutcomeUnknownError.
+ * - creates, cancels and ends are never retried; a lost answer is OutcomeUnknownError.
  */
 export interface MeetingProvider {
   readonly provider: Provider;
@@ -49,6 +49,11 @@ export interface MeetingProvider {
   getMeetingByCode(meetingCode: string, organizer?: string): Promise<Meeting | null>;
   /** Cancels the whole meeting (the whole series); returns it as it now is. */
   cancelMeeting(ref: ResourceRef): Promise<Meeting>;
+  /**
+   * Ends the meeting now (the whole series); returns it as it now is (ENDED). Idempotent: one
+   * already ENDED is answered as read, with no end sent; a CANCELLED one is BAD_USER_INPUT.
+   */
+  endMeeting(ref: ResourceRef): Promise<Meeting>;
   /** Cancels one occurrence of a series; returns that occurrence as it now is. */
   cancelOccurrence(ref: ResourceRef, occurrenceId: string): Promise<RecurringOccurrence>;
 

@@ -38,6 +38,9 @@ export class UnsupportedOperations implements MeetingProvider {
   cancelMeeting(_ref: ResourceRef): Promise<Meeting> {
     return this.unsupported('cancelMeeting', 'cancelling meetings');
   }
+  endMeeting(_ref: ResourceRef): Promise<Meeting> {
+    return this.unsupported('endMeeting', 'ending meetings');
+  }
   cancelOccurrence(_ref: ResourceRef, _occurrenceId: string): Promise<RecurringOccurrence> {
     return this.unsupported('cancelOccurrence', 'cancelling one occurrence');
   }

@@ -1,8 +1,14 @@
 import { Arg, Args, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
 
-import { REQUIRES_READ, REQUIRES_CREATE, REQUIRES_CANCEL } from '../schema/access-directives.js';
-import { authorizeCancel, authorizeCreate, requireOperation } from '../auth/rules.js';
+import {
+  REQUIRES_READ,
+  REQUIRES_CREATE,
+  REQUIRES_CANCEL,
+  REQUIRES_END,
+} from '../schema/access-directives.js';
+import { authorizeCancel, authorizeCreate, authorizeEnd, requireOperation } from '../auth/rules.js';
 import { NotFoundError } from '../errors/api-errors.js';
+import { withIdempotency } from '../idempotency/idempotency.js';
 import { LookupByCodeArgs } from '../schema/args/lookup-by-code.args.js';
 import { decodeGlobalIdOf } from '../schema/ids.js';
 import { ScheduleMeetingInput } from '../schema/inputs/schedule-meeting.input.js';
@@ -83,7 +89,9 @@ export class MeetingResolver {
       input,
       'scheduleMeeting',
     );
-    const meeting = await ctx.dataSource(input.provider).scheduleMeeting(input);
+    const meeting = await withIdempotency(ctx, 'scheduleMeeting', input, () =>
+      ctx.dataSource(input.provider).scheduleMeeting(input),
+    );
     ctx.log.info({ provider: input.provider, meetingId: meeting.providerId }, 'meeting scheduled');
     ctx.loaders.meeting.prime(meeting.id, meeting);
     return meeting;
@@ -104,7 +112,9 @@ export class MeetingResolver {
       input,
       'startInstantMeeting',
     );
-    const meeting = await ctx.dataSource(input.provider).startInstantMeeting(input);
+    const meeting = await withIdempotency(ctx, 'startInstantMeeting', input, () =>
+      ctx.dataSource(input.provider).startInstantMeeting(input),
+    );
     ctx.log.info(
       { provider: input.provider, meetingId: meeting.providerId },
       'instant meeting started',
@@ -140,6 +150,36 @@ export class MeetingResolver {
     );
     const meeting = await ctx.dataSource(ref.provider).cancelMeeting(ref);
     ctx.log.info({ provider: ref.provider, meetingId: ref.providerId }, 'meeting cancelled');
+    ctx.loaders.meeting.clear(id).prime(id, meeting);
+    return meeting;
+  }
+
+  @Directive(REQUIRES_END)
+  @Mutation(() => Meeting, {
+    description:
+      'Ends a meeting now (a whole series, for a recurring one), where the provider can (`providers { capabilities { meeting { operations } } }` lists `end`); answers it as it now is, ENDED. Ending an ENDED meeting answers it with no second end; a CANCELLED one is BAD_USER_INPUT.',
+  })
+  async endMeeting(
+    @Arg('id', () => ID, { description: 'Global id of the meeting.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<Meeting> {
+    const ref = decodeGlobalIdOf('Meeting', id, 'id');
+    checkOperation(
+      ref.provider,
+      ctx.registry.get(ref.provider).capabilities,
+      'meeting',
+      'end',
+      'endMeeting',
+    );
+    // As for cancel: authorisation reads the meeting first (untrusted callers only).
+    await authorizeEnd(
+      ctx.caller,
+      'endMeeting',
+      () => ctx.loaders.meeting.load(id),
+      () => new NotFoundError('no such meeting', { provider: ref.provider }),
+    );
+    const meeting = await ctx.dataSource(ref.provider).endMeeting(ref);
+    ctx.log.info({ provider: ref.provider, meetingId: ref.providerId }, 'meeting ended');
     ctx.loaders.meeting.clear(id).prime(id, meeting);
     return meeting;
   }

@@ -3,6 +3,7 @@ import { Arg, Args, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-g
 import { REQUIRES_READ, REQUIRES_CREATE, REQUIRES_CANCEL } from '../schema/access-directives.js';
 import { authorizeCancel, authorizeCreate, requireOperation } from '../auth/rules.js';
 import { NotFoundError } from '../errors/api-errors.js';
+import { withIdempotency } from '../idempotency/idempotency.js';
 import { LookupByCodeArgs } from '../schema/args/lookup-by-code.args.js';
 import { decodeGlobalIdOf } from '../schema/ids.js';
 import { ScheduleWebinarInput } from '../schema/inputs/schedule-webinar.input.js';
@@ -82,7 +83,9 @@ export class WebinarResolver {
       input,
       'scheduleWebinar',
     );
-    const webinar = await ctx.dataSource(input.provider).scheduleWebinar(input);
+    const webinar = await withIdempotency(ctx, 'scheduleWebinar', input, () =>
+      ctx.dataSource(input.provider).scheduleWebinar(input),
+    );
     ctx.log.info({ provider: input.provider, webinarId: webinar.providerId }, 'webinar scheduled');
     ctx.loaders.webinar.prime(webinar.id, webinar);
     return webinar;

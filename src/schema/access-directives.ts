@@ -20,6 +20,9 @@ export const REQUIRES_CREATE = requiresScopes([[OPERATION_SCOPES.create]]);
 /** Mutations that cancel one. */
 export const REQUIRES_CANCEL = requiresScopes([[OPERATION_SCOPES.cancel]]);
 
+/** Mutations that end one now. */
+export const REQUIRES_END = requiresScopes([[OPERATION_SCOPES.end]]);
+
 /**
  * Host-only secrets: `meetings:host` or `meetings:admin`. Stricter than the subgraph's own rule,
  * which also shows them to the meeting's organizer and hosts: a router cannot know who they are.

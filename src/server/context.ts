@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 
 import { TRUSTED_CALLER, type Caller } from '../auth/caller.js';
+import { Idempotency } from '../idempotency/idempotency.js';
 import { createLoaders, type Loaders } from '../loaders/create-loaders.js';
 import type { MeetingProvider } from '../providers/meeting-provider.js';
 import type { ProviderRegistry } from '../providers/registry.js';
@@ -18,6 +19,8 @@ export interface Context {
   loaders: Loaders;
   /** Who is calling (src/auth/): `TRUSTED_CALLER` with `AUTH_MODE=none`. */
   caller: Caller;
+  /** Idempotency keys of the create mutations: one per process, shared by every request. */
+  idempotency: Idempotency;
 }
 
 export function createContext(
@@ -25,6 +28,7 @@ export function createContext(
   baseLog: Logger,
   requestId?: string,
   caller: Caller = TRUSTED_CALLER,
+  idempotency: Idempotency = new Idempotency(),
 ): Context {
   const id = requestId && /^[\w.-]{1,64}$/.test(requestId) ? requestId : randomUUID();
   const log = baseLog.child({ requestId: id });
@@ -44,5 +48,6 @@ export function createContext(
     dataSource,
     loaders: createLoaders(dataSource),
     caller,
+    idempotency,
   };
 }

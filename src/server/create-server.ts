@@ -11,6 +11,7 @@ import { TRUSTED_CALLER } from '../auth/caller.js';
 import { UnauthenticatedError } from '../auth/unauthenticated-error.js';
 import { unauthenticatedStatus } from '../auth/unauthenticated-status.js';
 import type { HttpConfig } from '../config/config.types.js';
+import { Idempotency } from '../idempotency/idempotency.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import { createContext, type Context } from './context.js';
 import { buildSubgraph } from './federation.js';
@@ -64,9 +65,12 @@ export async function createServer(options: {
   telemetry?: Telemetry;
   /** Bearer-token check (src/auth/authenticate.ts); default: every caller trusted (`AUTH_MODE=none`). */
   authenticate?: Authenticate;
+  /** Idempotency keys of the creates; default: in-process, kept 24 h. */
+  idempotency?: Idempotency;
 }): Promise<AppServer> {
   const { registry, log, limits } = options;
   const telemetry = options.telemetry ?? createTelemetry({ otlpEndpoint: null });
+  const idempotency = options.idempotency ?? new Idempotency();
   const schema = await buildSubgraph();
   const apollo = new ApolloServer<Context>({
     schema,
@@ -175,6 +179,7 @@ export async function createServer(options: {
       log,
       headers.get('x-request-id'),
       authenticated instanceof UnauthenticatedError ? refusedCaller(authenticated) : authenticated,
+      idempotency,
     );
     if (authenticated instanceof UnauthenticatedError) {
       // The reason only: the header and the token are never logged.

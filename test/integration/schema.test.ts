@@ -96,6 +96,7 @@ describe('the schema', () => {
       'cancelMeeting',
       'cancelOccurrence',
       'cancelWebinar',
+      'endMeeting',
     ]) {
       expect([name, field('Mutation', name)]).toEqual([name, [write]]);
     }
@@ -113,7 +114,7 @@ describe('the schema', () => {
       .flatMap((t) => Object.values(t.getFields()).map((f) => [t.name, f] as const))
       .filter(([, f]) => directivesOf(f).length > 0)
       .map(([t, f]) => `${t}.${f.name}`);
-    expect(guarded).toHaveLength(6 + 6 + 4);
+    expect(guarded).toHaveLength(6 + 7 + 4);
     const typeDirectives = (name: string) => directivesOf(schema.getType(name)!);
     for (const entity of ['Meeting', 'Webinar', 'RecurringOccurrence']) {
       expect(typeDirectives(entity)).toEqual(['@authenticated']);
@@ -182,6 +183,7 @@ describe('the schema', () => {
         'cancelMeeting',
         'cancelOccurrence',
         'cancelWebinar',
+        'endMeeting',
       ]),
     );
     expect(fields('Meeting')).toEqual(

@@ -6,7 +6,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 
-import type { CapabilityKind } from '../../src/providers/capabilities.js';
+import { SERVER_INPUT_FIELDS, type CapabilityKind } from '../../src/providers/capabilities.js';
 import { PROVIDERS } from '../../src/providers/providers.js';
 import { buildSubgraph } from '../../src/server/federation.js';
 import { upstreamCallCount } from '../helpers/emulator-assertions.js';
@@ -117,11 +117,15 @@ function sample(path: string, kind?: CapabilityKind): Record<string, unknown> {
   return { [path]: true };
 }
 
-/** Every field path of an input type, one level into its nested input objects. */
+/**
+ * Every field path of an input type, one level into its nested input objects; not the fields the
+ * service handles itself (`idempotencyKey`: test/integration/idempotency.test.ts).
+ */
 function fieldPaths(schema: GraphQLSchema, typeName: string): string[] {
   const type = schema.getType(typeName) as GraphQLInputObjectType;
   const paths: string[] = [];
   for (const field of Object.values(type.getFields())) {
+    if (SERVER_INPUT_FIELDS.has(field.name)) continue;
     paths.push(field.name);
     const named = getNamedType(field.type);
     if (isInputObjectType(named)) {

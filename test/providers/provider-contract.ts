@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 
 import {
   CancelMeetingDocument,
+  EndMeetingDocument,
   GetMeetingByCodeDocument,
   GetMeetingDocument,
   GetMeetingsDocument,
@@ -26,7 +27,13 @@ export interface ProviderContractSetup {
   /** A valid scheduleMeeting input for this provider (future times, all required fields). */
   scheduleMeetingInput(): ScheduleMeetingInput;
   /** Journal operation names of the emulator. */
-  operations: { createMeeting: string; getMeeting: string; cancelMeeting: string };
+  operations: {
+    createMeeting: string;
+    getMeeting: string;
+    cancelMeeting: string;
+    /** The end call (`endMeeting`); null where the provider documents none (refused, 0 calls). */
+    endMeeting: string | null;
+  };
   /** A well-formed provider id that the emulator does not know. */
   unknownProviderId: string;
   /** Organizer for lookups by code (Tencent reads on behalf of a user). */
@@ -92,6 +99,61 @@ export function defineProviderContract(name: string, setup: ProviderContractSetu
       expect(emulator.calls(setup.operations.createMeeting)).toHaveLength(1);
       expect(emulator.calls(setup.operations.cancelMeeting)).toHaveLength(1);
     });
+
+    const endOperation = setup.operations.endMeeting;
+    if (endOperation) {
+      it('ends a meeting once: ENDED, one end call; ending it again sends no end', async () => {
+        const created = await schedule();
+        const ended = await server.execute(EndMeetingDocument, { id: created.id });
+        expect(ended.errors).toBeUndefined();
+        expect(ended.data!.endMeeting).toMatchObject({
+          id: created.id,
+          providerId: created.providerId,
+          status: MeetingStatus.Ended,
+        });
+        expect(emulator.calls(endOperation)).toHaveLength(1);
+
+        // A later read answers what the end answered.
+        const read = await server.execute(GetMeetingDocument, { id: created.id });
+        expect(read.data!.meeting).toEqual(ended.data!.endMeeting);
+
+        const again = await server.execute(EndMeetingDocument, { id: created.id });
+        expect(again.errors).toBeUndefined();
+        expect(again.data!.endMeeting.status).toBe(MeetingStatus.Ended);
+        expect(emulator.calls(endOperation)).toHaveLength(1);
+      });
+
+      it('refuses to end a cancelled meeting (BAD_USER_INPUT) and an unknown one (NOT_FOUND), sending no end', async () => {
+        const created = await schedule();
+        const cancelled = await server.execute(CancelMeetingDocument, { id: created.id });
+        expect(cancelled.errors).toBeUndefined();
+        const result = await server.execute(EndMeetingDocument, { id: created.id });
+        expect(errorCode(result)).toBe('BAD_USER_INPUT');
+        expect(result.errors![0]!.extensions!.field).toBe('id');
+
+        const unknown = encodeGlobalId({
+          kind: 'Meeting',
+          provider: setup.provider,
+          providerId: setup.unknownProviderId,
+          organizer: decodeGlobalId(created.id, 'id').organizer,
+        });
+        const missing = await server.execute(EndMeetingDocument, { id: unknown });
+        expect(errorCode(missing)).toBe('NOT_FOUND');
+        expect(emulator.calls(endOperation)).toHaveLength(0);
+      });
+    } else {
+      it('refuses endMeeting with UNSUPPORTED_BY_PROVIDER before any call', async () => {
+        const created = await schedule();
+        const before = emulator.requests().length;
+        const result = await server.execute(EndMeetingDocument, { id: created.id });
+        expect(errorCode(result)).toBe('UNSUPPORTED_BY_PROVIDER');
+        expect(result.errors![0]!.extensions).toMatchObject({
+          provider: setup.provider,
+          field: 'endMeeting',
+        });
+        expect(emulator.requests()).toHaveLength(before);
+      });
+    }
 
     it('answers times as the same instants it was given, in UTC', async () => {
       const input = setup.scheduleMeetingInput();
@@ -264,6 +326,18 @@ export function defineProviderContract(name: string, setup: ProviderContractSetu
         expect(emulator.calls(setup.operations.cancelMeeting)).toHaveLength(write[1]);
         emulator.faults.clear();
       });
+
+      if (endOperation) {
+        it(`answers an end ${write[0]}, sent ${write[1]} time(s)`, async () => {
+          const created = await schedule();
+          emulator.faults.add({ ...fault, ...times, operation: endOperation });
+          const result = await server.execute(EndMeetingDocument, { id: created.id });
+          expect(errorCode(result)).toBe(write[0]);
+          expect(result.errors![0]!.extensions!.provider).toBe(setup.provider);
+          expect(emulator.calls(endOperation)).toHaveLength(write[1]);
+          emulator.faults.clear();
+        });
+      }
     });
 
     it('writes log lines without duplicate keys (one provider, one requestId)', async () => {

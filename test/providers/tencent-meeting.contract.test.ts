@@ -17,6 +17,8 @@ defineProviderContract('tencent-meeting', {
     createMeeting: 'createMeeting',
     getMeeting: 'getMeeting',
     cancelMeeting: 'cancelMeeting',
+    // No documented end call (docs/reference/providers.md §1.3).
+    endMeeting: null,
   },
   // A well-formed 20-digit id (above 2^63) the emulator never issued.
   unknownProviderId: '18000000000000000001',

@@ -19,6 +19,7 @@ defineProviderContract('umeeting', {
     createMeeting: 'scheduleMeeting',
     getMeeting: 'getMeeting',
     cancelMeeting: 'deleteMeeting',
+    endMeeting: 'endMeeting',
   },
   // A well-formed meeting number (10 digits) the emulator never issued: its numbers start 1–9.
   unknownProviderId: '0999999999',

@@ -1,6 +1,11 @@
 import type { Logger } from 'pino';
 
-import { BadUserInputError, NotFoundError, ProviderError } from '../../errors/api-errors.js';
+import {
+  BadUserInputError,
+  NotFoundError,
+  ProviderError,
+  UnsupportedByProviderError,
+} from '../../errors/api-errors.js';
 import { MeetingStatus } from '../../schema/enums/meeting-status.enum.js';
 import { Provider } from '../../schema/enums/provider.enum.js';
 import type { ScheduleMeetingInput } from '../../schema/inputs/schedule-meeting.input.js';
@@ -137,6 +142,17 @@ export class TencentMeetingDataSource implements MeetingProvider {
       )
       .catch(unlessAlreadyCancelled);
     return cancelled(before);
+  }
+
+  /**
+   * No end call: docs/reference/providers.md §1.3 documents none for meetings (only cancel, which
+   * refuses a started meeting), so the capabilities do not list `end` and the resolver refuses it
+   * before any request; this is the same refusal for a direct caller. Nothing is sent.
+   */
+  endMeeting(_ref: ResourceRef): Promise<Meeting> {
+    return Promise.reject(
+      new UnsupportedByProviderError(PROVIDER, 'endMeeting', 'ending meetings is not supported'),
+    );
   }
 
   /**

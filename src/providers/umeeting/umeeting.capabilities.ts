@@ -16,11 +16,11 @@ const SCHEDULE_MEDIA = [
  * none), `hosts` can only name the organizer (there is only a host key), recording is CLOUD or
  * NONE. `joinBeforeHost` exists on `/instant` only (§3.4 U-18); `/instant` has no password
  * (seed 004); `live` only switches streaming on (`allow_live_streaming`): its settings are not
- * listed. No webinars; no BIWEEKLY (no interval, §3.3).
+ * listed. No webinars; no BIWEEKLY (no interval, §3.3). `end`: `/umeeting/share/end` (§3.2 #5).
  */
 export const UMEETING_CAPABILITIES: Capabilities = {
   meeting: {
-    operations: ['create', 'read', 'lookupByCode', 'cancel'],
+    operations: ['create', 'read', 'lookupByCode', 'cancel', 'end'],
     inputFields: [
       ...MEETING_REQUIRED,
       'hosts',
@@ -47,7 +47,7 @@ export const UMEETING_CAPABILITIES: Capabilities = {
     ],
   },
   instantMeeting: {
-    operations: ['create', 'read', 'cancel'],
+    operations: ['create', 'read', 'cancel', 'end'],
     inputFields: [
       ...INSTANT_REQUIRED,
       'durationMinutes',

@@ -1,4 +1,4 @@
-import { IsEnum, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { IsEnum, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 
 import { Provider } from '../enums/provider.enum.js';
@@ -37,4 +37,15 @@ export abstract class ProviderRequestInput {
   @IsOptional()
   @ValidateNested()
   mediaSettings?: MediaSettingsInput;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Makes the create safe to retry: 1–128 printable ASCII characters, chosen by the caller, unique per request. For 24 h (`IDEMPOTENCY_TTL_SECONDS`) the same key with the same input answers the first result without a second create; with a different input it is refused (`idempotencyKeyReused`). Scoped per caller and per mutation. A first attempt refused by the provider (nothing created) is not remembered; one that ended OUTCOME_UNKNOWN is, and answers OUTCOME_UNKNOWN again: look the meeting up.',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 128)
+  @Matches(/^[\x20-\x7E]+$/, { message: 'idempotencyKey must be printable ASCII characters' })
+  idempotencyKey?: string;
 }

@@ -12,7 +12,8 @@ import { RecurrenceFrequency } from '../enums/recurrence-frequency.enum.js';
 })
 export class KindCapabilities {
   @Field(() => [String], {
-    description: 'Operations on this kind: `create`, `read`, `lookupByCode`, `cancel`.',
+    description:
+      'Operations on this kind: `create`, `read`, `lookupByCode`, `cancel`, `end` (end it now: `endMeeting`).',
   })
   operations!: string[];
 
