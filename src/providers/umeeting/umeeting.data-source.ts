@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 
-import { BadUserInputError, NotFoundError } from '../../errors/api-errors.js';
+import { NotFoundError } from '../../errors/api-errors.js';
 import { MeetingKind } from '../../schema/enums/meeting-kind.enum.js';
 import { MeetingStatus } from '../../schema/enums/meeting-status.enum.js';
 import { Provider } from '../../schema/enums/provider.enum.js';
@@ -131,20 +131,16 @@ export class UmeetingDataSource extends UnsupportedOperations implements Meeting
    * Ends the meeting now with `/umeeting/share/end` and the meeting number (docs/reference/providers.md
    * §3.2 #5: a meeting number ends the whole series), and answers it as it now is: as read before,
    * ENDED (with every occurrence not cancelled), which is what a read answers after it. Read
-   * first, as cancel: an unknown number is NOT_FOUND with nothing sent; one already ENDED is
-   * answered as read with no end sent (idempotent); a CANCELLED (deleted) one cannot be ended:
-   * BAD_USER_INPUT before any end (the emulator, too, refuses to end a deleted meeting).
+   * first, as cancel: an unknown number is NOT_FOUND with nothing sent; one already ENDED or
+   * CANCELLED is not running, which is what ending asks for: it is answered as read with no end
+   * sent (idempotent; umeeting itself refuses to end a deleted meeting). A state the read already
+   * answers is not a bad input, so it is no error either.
    */
   override async endMeeting(ref: ResourceRef): Promise<Meeting> {
     const before = await this.getOne(ref.providerId);
     if (!before) throw this.notFound(ref.providerId);
-    if (before.status === MeetingStatus.ENDED) return before;
-    if (before.status === MeetingStatus.CANCELLED) {
-      throw new BadUserInputError('the meeting is cancelled; a cancelled meeting cannot be ended', {
-        field: 'id',
-        rule: 'notCancelled',
-        provider: P,
-      });
+    if (before.status === MeetingStatus.ENDED || before.status === MeetingStatus.CANCELLED) {
+      return before;
     }
     await this.send({
       operation: 'endMeeting',
