@@ -125,36 +125,22 @@ export function authorizeCreate(
 }
 
 /**
- * A cancel: `meetings:write`, then the cancel right on the meeting as read through the loader
- * (`load` is called only for an untrusted caller, and before any provider write). A missing
- * meeting is left to the caller's NOT_FOUND handling: `load` answering null throws `notFound()`.
+ * A write on an existing meeting or webinar (cancel, end): the operation's scope
+ * (`meetings:write`), then the action's right on it as read through the loader (`load` is called
+ * only for an untrusted caller without the right's scopes, and before any provider write). A
+ * missing meeting is left to the caller's NOT_FOUND handling: `load` answering null throws
+ * `notFound()`.
  */
-export async function authorizeCancel(
+export async function authorizeOnExisting(
   caller: Caller,
+  action: 'cancel' | 'end',
   operation: string,
   load: () => Promise<Parties | null>,
   notFound: () => Error,
 ): Promise<void> {
-  requireOperation(caller, 'cancel', operation);
-  if (caller.trusted || RIGHTS.cancel.scopes.some((s) => caller.scopes.has(s))) return;
+  requireOperation(caller, action, operation);
+  if (caller.trusted || RIGHTS[action].scopes.some((s) => caller.scopes.has(s))) return;
   const parties = await load();
   if (!parties) throw notFound();
-  requireRight(caller, 'cancel', parties, { operation });
-}
-
-/**
- * An end (`endMeeting`): as a cancel, `meetings:write`, then the end right (the cancel right's
- * holders) on the meeting as read through the loader, before any provider write.
- */
-export async function authorizeEnd(
-  caller: Caller,
-  operation: string,
-  load: () => Promise<Parties | null>,
-  notFound: () => Error,
-): Promise<void> {
-  requireOperation(caller, 'end', operation);
-  if (caller.trusted || RIGHTS.end.scopes.some((s) => caller.scopes.has(s))) return;
-  const parties = await load();
-  if (!parties) throw notFound();
-  requireRight(caller, 'end', parties, { operation });
+  requireRight(caller, action, parties, { operation });
 }

@@ -6,7 +6,7 @@ import {
   REQUIRES_CANCEL,
   REQUIRES_END,
 } from '../schema/access-directives.js';
-import { authorizeCancel, authorizeCreate, authorizeEnd, requireOperation } from '../auth/rules.js';
+import { authorizeCreate, authorizeOnExisting, requireOperation } from '../auth/rules.js';
 import { NotFoundError } from '../errors/api-errors.js';
 import { withIdempotency } from '../idempotency/idempotency.js';
 import { LookupByCodeArgs } from '../schema/args/lookup-by-code.args.js';
@@ -132,54 +132,54 @@ export class MeetingResolver {
     @Arg('id', () => ID, { description: 'Global id of the meeting.' }) id: string,
     @Ctx() ctx: Context,
   ): Promise<Meeting> {
-    const ref = decodeGlobalIdOf('Meeting', id, 'id');
-    // The data source throws NOT_FOUND when the provider does not know the meeting.
-    checkOperation(
-      ref.provider,
-      ctx.registry.get(ref.provider).capabilities,
-      'meeting',
-      'cancel',
-      'cancelMeeting',
-    );
-    // Authorisation reads the meeting first (untrusted callers only): no write when refused.
-    await authorizeCancel(
-      ctx.caller,
-      'cancelMeeting',
-      () => ctx.loaders.meeting.load(id),
-      () => new NotFoundError('no such meeting', { provider: ref.provider }),
-    );
-    const meeting = await ctx.dataSource(ref.provider).cancelMeeting(ref);
-    ctx.log.info({ provider: ref.provider, meetingId: ref.providerId }, 'meeting cancelled');
-    ctx.loaders.meeting.clear(id).prime(id, meeting);
-    return meeting;
+    return this.actOnMeeting(ctx, id, 'cancel', 'cancelMeeting', 'meeting cancelled');
   }
 
   @Directive(REQUIRES_END)
   @Mutation(() => Meeting, {
     description:
-      'Ends a meeting now (a whole series, for a recurring one), where the provider can (`providers { capabilities { meeting { operations } } }` lists `end`); answers it as it now is, ENDED. Ending an ENDED meeting answers it with no second end; a CANCELLED one is BAD_USER_INPUT.',
+      'Ends a meeting now (a whole series, for a recurring one), where the provider can (`providers { capabilities { meeting { operations } } }` lists `end`); answers it as it now is, ENDED. A meeting already ENDED or CANCELLED is not running: it is answered as it is, with no end sent.',
   })
   async endMeeting(
     @Arg('id', () => ID, { description: 'Global id of the meeting.' }) id: string,
     @Ctx() ctx: Context,
+  ): Promise<Meeting> {
+    return this.actOnMeeting(ctx, id, 'end', 'endMeeting', 'meeting ended');
+  }
+
+  /**
+   * A write on an existing meeting (cancel, end): the capability, then authorisation (which
+   * reads the meeting first for untrusted callers: no write when refused; the data source
+   * answers NOT_FOUND for a meeting the provider does not know), the provider call, and the
+   * loader primed with the answer.
+   */
+  private async actOnMeeting(
+    ctx: Context,
+    id: string,
+    action: 'cancel' | 'end',
+    operation: 'cancelMeeting' | 'endMeeting',
+    logLine: string,
   ): Promise<Meeting> {
     const ref = decodeGlobalIdOf('Meeting', id, 'id');
     checkOperation(
       ref.provider,
       ctx.registry.get(ref.provider).capabilities,
       'meeting',
-      'end',
-      'endMeeting',
+      action,
+      operation,
     );
-    // As for cancel: authorisation reads the meeting first (untrusted callers only).
-    await authorizeEnd(
+    await authorizeOnExisting(
       ctx.caller,
-      'endMeeting',
+      action,
+      operation,
       () => ctx.loaders.meeting.load(id),
       () => new NotFoundError('no such meeting', { provider: ref.provider }),
     );
-    const meeting = await ctx.dataSource(ref.provider).endMeeting(ref);
-    ctx.log.info({ provider: ref.provider, meetingId: ref.providerId }, 'meeting ended');
+    const source = ctx.dataSource(ref.provider);
+    const meeting = await (action === 'cancel'
+      ? source.cancelMeeting(ref)
+      : source.endMeeting(ref));
+    ctx.log.info({ provider: ref.provider, meetingId: ref.providerId }, logLine);
     ctx.loaders.meeting.clear(id).prime(id, meeting);
     return meeting;
   }

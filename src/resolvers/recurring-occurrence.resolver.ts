@@ -1,7 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 
 import { REQUIRES_CANCEL } from '../schema/access-directives.js';
-import { authorizeCancel } from '../auth/rules.js';
+import { authorizeOnExisting } from '../auth/rules.js';
 import { NotFoundError } from '../errors/api-errors.js';
 import { decodeGlobalIdOf, seriesGlobalId } from '../schema/ids.js';
 import { Meeting } from '../schema/types/meeting.type.js';
@@ -36,8 +36,9 @@ export class RecurringOccurrenceResolver {
       'cancelOccurrence',
     );
     // The right to cancel is the series': read it first (untrusted callers only).
-    await authorizeCancel(
+    await authorizeOnExisting(
       ctx.caller,
+      'cancel',
       'cancelOccurrence',
       () => ctx.loaders.meeting.load(seriesGlobalId(ref)),
       () => new NotFoundError('no such meeting', { provider: ref.provider }),

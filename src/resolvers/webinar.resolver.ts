@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
 
 import { REQUIRES_READ, REQUIRES_CREATE, REQUIRES_CANCEL } from '../schema/access-directives.js';
-import { authorizeCancel, authorizeCreate, requireOperation } from '../auth/rules.js';
+import { authorizeOnExisting, authorizeCreate, requireOperation } from '../auth/rules.js';
 import { NotFoundError } from '../errors/api-errors.js';
 import { withIdempotency } from '../idempotency/idempotency.js';
 import { LookupByCodeArgs } from '../schema/args/lookup-by-code.args.js';
@@ -106,8 +106,9 @@ export class WebinarResolver {
       'cancelWebinar',
     );
     // Authorisation reads the webinar first (untrusted callers only): no write when refused.
-    await authorizeCancel(
+    await authorizeOnExisting(
       ctx.caller,
+      'cancel',
       'cancelWebinar',
       () => ctx.loaders.webinar.load(id),
       () => new NotFoundError('no such webinar', { provider: ref.provider }),
