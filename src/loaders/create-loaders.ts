@@ -10,6 +10,13 @@ export interface Loaders {
   /** Keyed by Meeting global id (already checked by the resolver); null when missing. */
   meeting: DataLoader<string, Meeting | null>;
   webinar: DataLoader<string, Webinar | null>;
+  /**
+   * After a write through this API (create, update, cancel, end): `value` (the provider's answer)
+   * replaces what this request holds for `id`; `undefined` forgets it. The one place every write
+   * reports to, so shared read state (the scale-out issue's read cache) is invalidated here too.
+   */
+  written(kind: 'meeting', id: string, value?: Meeting): Promise<void>;
+  written(kind: 'webinar', id: string, value?: Webinar): Promise<void>;
 }
 
 /**
@@ -19,14 +26,26 @@ export interface Loaders {
  * loaded once (DataLoader's cache), so N distinct ids make at most N upstream reads.
  */
 export function createLoaders(dataSource: (provider: Provider) => MeetingProvider): Loaders {
-  return {
-    meeting: new DataLoader((ids) =>
-      batchByProvider(ids, (provider, refs) => dataSource(provider).getMeetings(refs)),
-    ),
-    webinar: new DataLoader((ids) =>
-      batchByProvider(ids, (provider, refs) => dataSource(provider).getWebinars(refs)),
-    ),
+  const meeting = new DataLoader<string, Meeting | null>((ids) =>
+    batchByProvider(ids, (provider, refs) => dataSource(provider).getMeetings(refs)),
+  );
+  const webinar = new DataLoader<string, Webinar | null>((ids) =>
+    batchByProvider(ids, (provider, refs) => dataSource(provider).getWebinars(refs)),
+  );
+  const written = (
+    kind: 'meeting' | 'webinar',
+    id: string,
+    value?: Meeting | Webinar,
+  ): Promise<void> => {
+    const loader = (kind === 'meeting' ? meeting : webinar) as DataLoader<
+      string,
+      Meeting | Webinar | null
+    >;
+    loader.clear(id);
+    if (value) loader.prime(id, value);
+    return Promise.resolve();
   };
+  return { meeting, webinar, written: written as Loaders['written'] };
 }
 
 async function batchByProvider<T>(

@@ -93,7 +93,7 @@ export class MeetingResolver {
       ctx.dataSource(input.provider).scheduleMeeting(input),
     );
     ctx.log.info({ provider: input.provider, meetingId: meeting.providerId }, 'meeting scheduled');
-    ctx.loaders.meeting.prime(meeting.id, meeting);
+    await ctx.loaders.written('meeting', meeting.id, meeting);
     return meeting;
   }
 
@@ -119,7 +119,7 @@ export class MeetingResolver {
       { provider: input.provider, meetingId: meeting.providerId },
       'instant meeting started',
     );
-    ctx.loaders.meeting.prime(meeting.id, meeting);
+    await ctx.loaders.written('meeting', meeting.id, meeting);
     return meeting;
   }
 
@@ -180,7 +180,7 @@ export class MeetingResolver {
       ? source.cancelMeeting(ref)
       : source.endMeeting(ref));
     ctx.log.info({ provider: ref.provider, meetingId: ref.providerId }, logLine);
-    ctx.loaders.meeting.clear(id).prime(id, meeting);
+    await ctx.loaders.written('meeting', id, meeting);
     return meeting;
   }
 }

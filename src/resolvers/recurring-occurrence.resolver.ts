@@ -49,7 +49,7 @@ export class RecurringOccurrenceResolver {
       'occurrence cancelled',
     );
     // The series changed: later reads in this request must not see the old occurrence list.
-    ctx.loaders.meeting.clear(occurrence.meetingId);
+    await ctx.loaders.written('meeting', occurrence.meetingId);
     return occurrence;
   }
 }

@@ -87,7 +87,7 @@ export class WebinarResolver {
       ctx.dataSource(input.provider).scheduleWebinar(input),
     );
     ctx.log.info({ provider: input.provider, webinarId: webinar.providerId }, 'webinar scheduled');
-    ctx.loaders.webinar.prime(webinar.id, webinar);
+    await ctx.loaders.written('webinar', webinar.id, webinar);
     return webinar;
   }
 
@@ -115,7 +115,7 @@ export class WebinarResolver {
     );
     const webinar = await ctx.dataSource(ref.provider).cancelWebinar(ref);
     ctx.log.info({ provider: ref.provider, webinarId: ref.providerId }, 'webinar cancelled');
-    ctx.loaders.webinar.clear(id).prime(id, webinar);
+    await ctx.loaders.written('webinar', id, webinar);
     return webinar;
   }
 }
