@@ -13,13 +13,14 @@ import { ForbiddenError } from './forbidden-error.js';
  */
 
 /** What a caller does at the root of an operation. */
-export type OperationKind = 'read' | 'create' | 'cancel' | 'end';
+export type OperationKind = 'read' | 'create' | 'cancel' | 'end' | 'update';
 
 export const OPERATION_SCOPES: Readonly<Record<OperationKind, Scope>> = {
   read: 'meetings:read',
   create: 'meetings:write',
   cancel: 'meetings:write',
   end: 'meetings:write',
+  update: 'meetings:write',
 };
 
 /** How a caller stands to a meeting or webinar. */
@@ -32,6 +33,10 @@ export type Right =
   | 'cancel'
   /** End a meeting now (`endMeeting`): the same holders as `cancel`. */
   | 'end'
+  /** Change a meeting, one occurrence, or a webinar (`update*`): the same holders as `cancel`. */
+  | 'update'
+  /** List another organizer's meetings or webinars (`listMeetings`, `listWebinars`). */
+  | 'listOtherOrganizer'
   /** See `Meeting.hostKey`, `Meeting.startUrl`, `Webinar.manualCheckPassword`, `LiveStream.password`. */
   | 'hostSecrets'
   /** See the join password (`Meeting.password`, `Webinar.password`). */
@@ -43,6 +48,8 @@ export const RIGHTS: Readonly<
   actAsOtherOrganizer: { relations: [], scopes: ['meetings:admin'] },
   cancel: { relations: ['organizer', 'host'], scopes: ['meetings:admin'] },
   end: { relations: ['organizer', 'host'], scopes: ['meetings:admin'] },
+  update: { relations: ['organizer', 'host'], scopes: ['meetings:admin'] },
+  listOtherOrganizer: { relations: [], scopes: ['meetings:admin'] },
   hostSecrets: { relations: ['organizer', 'host'], scopes: ['meetings:host', 'meetings:admin'] },
   joinPassword: {
     relations: ['organizer', 'host', 'invitee'],
@@ -80,6 +87,8 @@ const RIGHT_HOLDERS: Readonly<Record<Right, string>> = {
   actAsOtherOrganizer: 'only meetings:admin may act for another organizer',
   cancel: 'only the organizer, a host or meetings:admin may cancel it',
   end: 'only the organizer, a host or meetings:admin may end it',
+  update: 'only the organizer, a host or meetings:admin may change it',
+  listOtherOrganizer: "only meetings:admin may list another organizer's meetings",
   hostSecrets: 'only the organizer, a host, meetings:host or meetings:admin may see it',
   joinPassword:
     'only the organizer, a host, an invitee, meetings:host or meetings:admin may see it',
@@ -125,7 +134,25 @@ export function authorizeCreate(
 }
 
 /**
- * A write on an existing meeting or webinar (cancel, end): the operation's scope
+ * A list (`listMeetings`, `listWebinars`): `meetings:read`, and whose list it is. An untrusted
+ * caller lists their own (the filter's `organizer` may be left out: it is the caller); another
+ * organizer's needs `meetings:admin`. Answers the organizer to list for; null when a trusted
+ * caller named none (the resolver refuses that as BAD_USER_INPUT on `filter.organizer`).
+ */
+export function authorizeList(
+  caller: Caller,
+  organizer: string | null | undefined,
+  operation: string,
+): string | null {
+  requireOperation(caller, 'read', operation);
+  if (caller.trusted) return organizer ?? null;
+  if (!organizer || organizer === caller.userId) return caller.userId;
+  requireRight(caller, 'listOtherOrganizer', null, { operation, field: 'filter.organizer' });
+  return organizer;
+}
+
+/**
+ * A write on an existing meeting or webinar (cancel, end, update): the operation's scope
  * (`meetings:write`), then the action's right on it as read through the loader (`load` is called
  * only for an untrusted caller without the right's scopes, and before any provider write). A
  * missing meeting is left to the caller's NOT_FOUND handling: `load` answering null throws
@@ -133,7 +160,7 @@ export function authorizeCreate(
  */
 export async function authorizeOnExisting(
   caller: Caller,
-  action: 'cancel' | 'end',
+  action: 'cancel' | 'end' | 'update',
   operation: string,
   load: () => Promise<Parties | null>,
   notFound: () => Error,

@@ -42,7 +42,13 @@ const NOTHING_APPLIED: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 ]);
 
 /** The mutations that take an idempotency key; part of the key's scope. */
-export type IdempotentMutation = 'scheduleMeeting' | 'startInstantMeeting' | 'scheduleWebinar';
+export type IdempotentMutation =
+  | 'scheduleMeeting'
+  | 'startInstantMeeting'
+  | 'scheduleWebinar'
+  | 'updateMeeting'
+  | 'updateOccurrence'
+  | 'updateWebinar';
 
 /** A remembered failure, thrown again as it was answered the first time. */
 class ReplayedError extends ApiError {

@@ -13,8 +13,12 @@ import { RecurrenceFrequency } from '../schema/enums/recurrence-frequency.enum.j
  */
 export type CapabilityKind = 'meeting' | 'instantMeeting' | 'webinar' | 'occurrence';
 
-/** `end`: end it now (`endMeeting`), where the provider documents such a call. */
-export type KindOperation = 'create' | 'read' | 'lookupByCode' | 'cancel' | 'end';
+/**
+ * `end`: end it now (`endMeeting`), where the provider documents such a call; `update`: change it
+ * (`updateMeeting`, `updateWebinar`; for `occurrence`, `updateOccurrence` moves one); `list`: an
+ * organizer's list (`listMeetings`, `listWebinars`).
+ */
+export type KindOperation = 'create' | 'read' | 'lookupByCode' | 'cancel' | 'end' | 'update' | 'list';
 
 export interface KindCapability {
   operations: readonly KindOperation[];
@@ -26,6 +30,13 @@ export interface KindCapability {
   inputFields: readonly string[];
   /** Recurrence frequencies accepted (empty: no recurring series). */
   recurrenceFrequencies: readonly RecurrenceFrequency[];
+  /**
+   * Fields the update input may change, as paths like `inputFields` (default: `inputFields`).
+   * Listed only when the provider's update call takes fewer (or other) fields than its create.
+   */
+  updateFields?: readonly string[];
+  /** Fields an update may clear with an explicit `null` (default: none). */
+  clearableFields?: readonly string[];
 }
 
 export type Capabilities = Readonly<Record<CapabilityKind, KindCapability | null>>;
@@ -106,14 +117,23 @@ export function checkSupported(
   capabilities: Capabilities,
   kind: CapabilityKind,
   input: object,
-  /** The mutation, named when the provider cannot create this kind at all. */
+  /** The mutation, named when the provider cannot create (or update) this kind at all. */
   operationField: string,
   argument = 'input',
+  /** `update`: the update input against `updateFields`, and an explicit null against `clearableFields`. */
+  operation: 'create' | 'update' = 'create',
 ): void {
-  const capability = checkOperation(provider, capabilities, kind, 'create', operationField);
-  const accepted = new Set(capability.inputFields);
+  const capability = checkOperation(provider, capabilities, kind, operation, operationField);
+  const accepted = new Set(
+    operation === 'update' ? (capability.updateFields ?? capability.inputFields) : capability.inputFields,
+  );
+  const clearable = new Set(operation === 'update' ? (capability.clearableFields ?? []) : []);
   const refused: string[] = [];
   for (const [key, value] of Object.entries(input)) {
+    if (value === null && operation === 'update' && !SERVER_INPUT_FIELDS.has(key)) {
+      if (!clearable.has(key)) refused.push(key);
+      continue;
+    }
     if (isUnset(value) || SERVER_INPUT_FIELDS.has(key)) continue;
     if (!accepted.has(key)) {
       refused.push(key);
@@ -201,6 +221,8 @@ export function describeCapabilities(c: Capabilities): ProviderCapabilities {
       operations: [...k.operations],
       inputFields: [...k.inputFields],
       recurrenceFrequencies: [...k.recurrenceFrequencies],
+      updateFields: k.operations.includes('update') ? [...(k.updateFields ?? k.inputFields)] : [],
+      clearableFields: [...(k.clearableFields ?? [])],
     };
   return {
     meeting: kind(c.meeting),

@@ -3,10 +3,13 @@ import type { Provider } from '../schema/enums/provider.enum.js';
 import type { ScheduleMeetingInput } from '../schema/inputs/schedule-meeting.input.js';
 import type { ScheduleWebinarInput } from '../schema/inputs/schedule-webinar.input.js';
 import type { StartInstantMeetingInput } from '../schema/inputs/start-instant-meeting.input.js';
+import type { UpdateMeetingInput } from '../schema/inputs/update-meeting.input.js';
+import type { UpdateOccurrenceInput } from '../schema/inputs/update-occurrence.input.js';
+import type { UpdateWebinarInput } from '../schema/inputs/update-webinar.input.js';
 import type { Meeting } from '../schema/types/meeting.type.js';
 import type { RecurringOccurrence } from '../schema/types/recurring-occurrence.type.js';
 import type { Webinar } from '../schema/types/webinar.type.js';
-import type { MeetingProvider, ResourceRef } from './meeting-provider.js';
+import type { ListPage, ListQuery, MeetingProvider, ResourceRef } from './meeting-provider.js';
 
 /**
  * A data source whose every operation answers UNSUPPORTED_BY_PROVIDER. Data sources extend it
@@ -44,6 +47,19 @@ export class UnsupportedOperations implements MeetingProvider {
   cancelOccurrence(_ref: ResourceRef, _occurrenceId: string): Promise<RecurringOccurrence> {
     return this.unsupported('cancelOccurrence', 'cancelling one occurrence');
   }
+  updateMeeting(_ref: ResourceRef, _input: UpdateMeetingInput): Promise<Meeting> {
+    return this.unsupported('updateMeeting', 'updating meetings');
+  }
+  updateOccurrence(
+    _ref: ResourceRef,
+    _occurrenceId: string,
+    _input: UpdateOccurrenceInput,
+  ): Promise<RecurringOccurrence> {
+    return this.unsupported('updateOccurrence', 'moving one occurrence');
+  }
+  listMeetings(_query: ListQuery<Meeting>): Promise<ListPage<Meeting>> {
+    return this.unsupported('listMeetings', 'listing meetings');
+  }
   scheduleWebinar(_input: ScheduleWebinarInput): Promise<Webinar> {
     return this.unsupported('scheduleWebinar', 'webinars');
   }
@@ -55,5 +71,11 @@ export class UnsupportedOperations implements MeetingProvider {
   }
   cancelWebinar(_ref: ResourceRef): Promise<Webinar> {
     return this.unsupported('cancelWebinar', 'webinars');
+  }
+  updateWebinar(_ref: ResourceRef, _input: UpdateWebinarInput): Promise<Webinar> {
+    return this.unsupported('updateWebinar', 'updating webinars');
+  }
+  listWebinars(_query: ListQuery<Webinar>): Promise<ListPage<Webinar>> {
+    return this.unsupported('listWebinars', 'listing webinars');
   }
 }

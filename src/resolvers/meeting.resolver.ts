@@ -1,22 +1,29 @@
-import { Arg, Args, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 
 import {
   REQUIRES_READ,
   REQUIRES_CREATE,
   REQUIRES_CANCEL,
   REQUIRES_END,
+  REQUIRES_UPDATE,
 } from '../schema/access-directives.js';
 import { authorizeCreate, authorizeOnExisting, requireOperation } from '../auth/rules.js';
 import { NotFoundError } from '../errors/api-errors.js';
 import { withIdempotency } from '../idempotency/idempotency.js';
 import { LookupByCodeArgs } from '../schema/args/lookup-by-code.args.js';
-import { decodeGlobalIdOf } from '../schema/ids.js';
+import { decodeGlobalIdOf, meetingGlobalId } from '../schema/ids.js';
+import { MeetingListFilter } from '../schema/inputs/list-filter.input.js';
 import { ScheduleMeetingInput } from '../schema/inputs/schedule-meeting.input.js';
 import { StartInstantMeetingInput } from '../schema/inputs/start-instant-meeting.input.js';
+import { UpdateMeetingInput } from '../schema/inputs/update-meeting.input.js';
+import { MeetingConnection } from '../schema/types/connections.type.js';
 import { Meeting } from '../schema/types/meeting.type.js';
+import type { Provider } from '../schema/enums/provider.enum.js';
 import { checkOperation, checkSupported } from '../providers/capabilities.js';
 import type { Context } from '../server/context.js';
+import { listConnection, MAX_PAGE_SIZE, type Connection } from './connection.js';
 import { loadAll, MAX_BATCH_IDS } from './lookup.js';
+import { reconcileCreate, type Lister } from './reconcile.js';
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
@@ -74,6 +81,36 @@ export class MeetingResolver {
     return meeting;
   }
 
+  @Directive(
+    `@listSize(assumedSize: ${MAX_PAGE_SIZE}, slicingArguments: ["first"], sizedFields: ["edges"], requireOneSlicingArgument: false)`,
+  )
+  @Directive(REQUIRES_READ)
+  @Query(() => MeetingConnection, {
+    description:
+      "One organizer's meetings on one provider, a page at a time (a Relay connection): UPCOMING (default) earliest first, ENDED latest first, each meeting once. Where the provider can list (`providers { capabilities { meeting { operations } } }` lists `list`).",
+  })
+  listMeetings(
+    @Arg('filter', () => MeetingListFilter, { description: 'Whose meetings, when, which state.' })
+    filter: MeetingListFilter,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: `How many (1–${MAX_PAGE_SIZE}; default 20).`,
+    })
+    first: number | null | undefined,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'The `endCursor` (or an edge `cursor`) of the page before.',
+    })
+    after: string | null | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Meeting>> {
+    return listConnection(
+      ctx,
+      { operation: 'listMeetings', kind: 'meeting', filter, first, after },
+      meetingLister(ctx, filter.provider),
+    );
+  }
+
   @Directive(REQUIRES_CREATE)
   @Mutation(() => Meeting, { description: 'Books a meeting, one-off or recurring.' })
   async scheduleMeeting(
@@ -89,8 +126,14 @@ export class MeetingResolver {
       input,
       'scheduleMeeting',
     );
+    const startedAt = new Date();
     const meeting = await withIdempotency(ctx, 'scheduleMeeting', input, () =>
-      ctx.dataSource(input.provider).scheduleMeeting(input),
+      reconcileCreate(
+        ctx,
+        { kind: 'meeting', operation: 'scheduleMeeting', input, startedAt },
+        () => ctx.dataSource(input.provider).scheduleMeeting(input),
+        meetingLister(ctx, input.provider),
+      ),
     );
     ctx.log.info({ provider: input.provider, meetingId: meeting.providerId }, 'meeting scheduled');
     await ctx.loaders.written('meeting', meeting.id, meeting);
@@ -112,14 +155,58 @@ export class MeetingResolver {
       input,
       'startInstantMeeting',
     );
+    const startedAt = new Date();
     const meeting = await withIdempotency(ctx, 'startInstantMeeting', input, () =>
-      ctx.dataSource(input.provider).startInstantMeeting(input),
+      reconcileCreate(
+        ctx,
+        { kind: 'instantMeeting', operation: 'startInstantMeeting', input, startedAt },
+        () => ctx.dataSource(input.provider).startInstantMeeting(input),
+        meetingLister(ctx, input.provider),
+      ),
     );
     ctx.log.info(
       { provider: input.provider, meetingId: meeting.providerId },
       'instant meeting started',
     );
     await ctx.loaders.written('meeting', meeting.id, meeting);
+    return meeting;
+  }
+
+  @Directive(REQUIRES_UPDATE)
+  @Mutation(() => Meeting, {
+    description:
+      'Changes a meeting (the whole series, for a recurring one; one occurrence moves with `updateOccurrence`): only the fields given change, `null` clears where the provider allows. Validated and checked against the provider before any request; never retried; a lost answer is OUTCOME_UNKNOWN. Answers the meeting as it now is.',
+  })
+  async updateMeeting(
+    @Arg('id', () => ID, { description: 'Global id of the meeting.' }) id: string,
+    @Arg('input', () => UpdateMeetingInput, { description: 'What to change.' })
+    input: UpdateMeetingInput,
+    @Ctx() ctx: Context,
+  ): Promise<Meeting> {
+    const ref = decodeGlobalIdOf('Meeting', id, 'id');
+    checkSupported(
+      ref.provider,
+      ctx.registry.get(ref.provider).capabilities,
+      'meeting',
+      input,
+      'updateMeeting',
+      'input',
+      'update',
+    );
+    await authorizeOnExisting(
+      ctx.caller,
+      'update',
+      'updateMeeting',
+      () => ctx.loaders.meeting.load(id),
+      () => new NotFoundError('no such meeting', { provider: ref.provider }),
+    );
+    // The id is part of what the key stands for: the same key on another meeting is a reuse.
+    const request = { ...input, id, provider: ref.provider, organizer: ref.organizer ?? id };
+    const meeting = await withIdempotency(ctx, 'updateMeeting', request, () =>
+      ctx.dataSource(ref.provider).updateMeeting(ref, input),
+    );
+    ctx.log.info({ provider: ref.provider, meetingId: ref.providerId }, 'meeting updated');
+    await ctx.loaders.written('meeting', id, meeting);
     return meeting;
   }
 
@@ -183,4 +270,23 @@ export class MeetingResolver {
     await ctx.loaders.written('meeting', id, meeting);
     return meeting;
   }
+}
+
+/**
+ * A provider's `listMeetings` with the request's loaders bound: where the provider lists ids only
+ * (WeCom), the details are read through the loaders (and the read cache).
+ */
+function meetingLister(ctx: Context, provider: Provider): Lister<Meeting> {
+  return (query) =>
+    ctx.dataSource(provider).listMeetings({
+      ...query,
+      details: (providerIds) =>
+        Promise.all(
+          providerIds.map((providerId) =>
+            ctx.loaders.meeting
+              .load(meetingGlobalId(provider, providerId, query.organizer))
+              .catch((error: Error) => error),
+          ),
+        ),
+    });
 }

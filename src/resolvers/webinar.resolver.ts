@@ -1,16 +1,27 @@
-import { Arg, Args, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 
-import { REQUIRES_READ, REQUIRES_CREATE, REQUIRES_CANCEL } from '../schema/access-directives.js';
+import {
+  REQUIRES_READ,
+  REQUIRES_CREATE,
+  REQUIRES_CANCEL,
+  REQUIRES_UPDATE,
+} from '../schema/access-directives.js';
 import { authorizeOnExisting, authorizeCreate, requireOperation } from '../auth/rules.js';
 import { NotFoundError } from '../errors/api-errors.js';
 import { withIdempotency } from '../idempotency/idempotency.js';
 import { LookupByCodeArgs } from '../schema/args/lookup-by-code.args.js';
-import { decodeGlobalIdOf } from '../schema/ids.js';
+import type { Provider } from '../schema/enums/provider.enum.js';
+import { decodeGlobalIdOf, webinarGlobalId } from '../schema/ids.js';
+import { WebinarListFilter } from '../schema/inputs/list-filter.input.js';
 import { ScheduleWebinarInput } from '../schema/inputs/schedule-webinar.input.js';
+import { UpdateWebinarInput } from '../schema/inputs/update-webinar.input.js';
+import { WebinarConnection } from '../schema/types/connections.type.js';
 import { Webinar } from '../schema/types/webinar.type.js';
 import { checkOperation, checkSupported } from '../providers/capabilities.js';
 import type { Context } from '../server/context.js';
+import { listConnection, MAX_PAGE_SIZE, type Connection } from './connection.js';
 import { loadAll, MAX_BATCH_IDS } from './lookup.js';
+import { reconcileCreate, type Lister } from './reconcile.js';
 
 @Resolver(() => Webinar)
 export class WebinarResolver {
@@ -68,6 +79,36 @@ export class WebinarResolver {
     return webinar;
   }
 
+  @Directive(
+    `@listSize(assumedSize: ${MAX_PAGE_SIZE}, slicingArguments: ["first"], sizedFields: ["edges"], requireOneSlicingArgument: false)`,
+  )
+  @Directive(REQUIRES_READ)
+  @Query(() => WebinarConnection, {
+    description:
+      "One organizer's webinars on one provider, a page at a time (a Relay connection): UPCOMING (default) earliest first, ENDED latest first, each webinar once. Where the provider can list (`providers { capabilities { webinar { operations } } }` lists `list`).",
+  })
+  listWebinars(
+    @Arg('filter', () => WebinarListFilter, { description: 'Whose webinars, when, which state.' })
+    filter: WebinarListFilter,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: `How many (1–${MAX_PAGE_SIZE}; default 20).`,
+    })
+    first: number | null | undefined,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'The `endCursor` (or an edge `cursor`) of the page before.',
+    })
+    after: string | null | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Webinar>> {
+    return listConnection(
+      ctx,
+      { operation: 'listWebinars', kind: 'webinar', filter, first, after },
+      webinarLister(ctx, filter.provider),
+    );
+  }
+
   @Directive(REQUIRES_CREATE)
   @Mutation(() => Webinar, { description: 'Books a webinar.' })
   async scheduleWebinar(
@@ -83,11 +124,54 @@ export class WebinarResolver {
       input,
       'scheduleWebinar',
     );
+    const startedAt = new Date();
     const webinar = await withIdempotency(ctx, 'scheduleWebinar', input, () =>
-      ctx.dataSource(input.provider).scheduleWebinar(input),
+      reconcileCreate(
+        ctx,
+        { kind: 'webinar', operation: 'scheduleWebinar', input, startedAt },
+        () => ctx.dataSource(input.provider).scheduleWebinar(input),
+        webinarLister(ctx, input.provider),
+      ),
     );
     ctx.log.info({ provider: input.provider, webinarId: webinar.providerId }, 'webinar scheduled');
     await ctx.loaders.written('webinar', webinar.id, webinar);
+    return webinar;
+  }
+
+  @Directive(REQUIRES_UPDATE)
+  @Mutation(() => Webinar, {
+    description:
+      'Changes a webinar: only the fields given change. Validated and checked against the provider before any request; never retried; a lost answer is OUTCOME_UNKNOWN. Answers the webinar as it now is.',
+  })
+  async updateWebinar(
+    @Arg('id', () => ID, { description: 'Global id of the webinar.' }) id: string,
+    @Arg('input', () => UpdateWebinarInput, { description: 'What to change.' })
+    input: UpdateWebinarInput,
+    @Ctx() ctx: Context,
+  ): Promise<Webinar> {
+    const ref = decodeGlobalIdOf('Webinar', id, 'id');
+    checkSupported(
+      ref.provider,
+      ctx.registry.get(ref.provider).capabilities,
+      'webinar',
+      input,
+      'updateWebinar',
+      'input',
+      'update',
+    );
+    await authorizeOnExisting(
+      ctx.caller,
+      'update',
+      'updateWebinar',
+      () => ctx.loaders.webinar.load(id),
+      () => new NotFoundError('no such webinar', { provider: ref.provider }),
+    );
+    const request = { ...input, id, provider: ref.provider, organizer: ref.organizer ?? id };
+    const webinar = await withIdempotency(ctx, 'updateWebinar', request, () =>
+      ctx.dataSource(ref.provider).updateWebinar(ref, input),
+    );
+    ctx.log.info({ provider: ref.provider, webinarId: ref.providerId }, 'webinar updated');
+    await ctx.loaders.written('webinar', id, webinar);
     return webinar;
   }
 
@@ -118,4 +202,20 @@ export class WebinarResolver {
     await ctx.loaders.written('webinar', id, webinar);
     return webinar;
   }
+}
+
+/** A provider's `listWebinars` with the request's loaders bound (see `meetingLister`). */
+function webinarLister(ctx: Context, provider: Provider): Lister<Webinar> {
+  return (query) =>
+    ctx.dataSource(provider).listWebinars({
+      ...query,
+      details: (providerIds) =>
+        Promise.all(
+          providerIds.map((providerId) =>
+            ctx.loaders.webinar
+              .load(webinarGlobalId(provider, providerId, query.organizer))
+              .catch((error: Error) => error),
+          ),
+        ),
+    });
 }

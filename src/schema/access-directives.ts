@@ -22,6 +22,8 @@ export const REQUIRES_CANCEL = requiresScopes([[OPERATION_SCOPES.cancel]]);
 
 /** Mutations that end one now. */
 export const REQUIRES_END = requiresScopes([[OPERATION_SCOPES.end]]);
+/** `updateMeeting`, `updateOccurrence`, `updateWebinar`. */
+export const REQUIRES_UPDATE = requiresScopes([[OPERATION_SCOPES.update]]);
 
 /**
  * Host-only secrets: `meetings:host` or `meetings:admin`. Stricter than the subgraph's own rule,

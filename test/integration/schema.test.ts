@@ -84,6 +84,8 @@ describe('the schema', () => {
       'webinar',
       'webinars',
       'webinarByCode',
+      'listMeetings',
+      'listWebinars',
     ]) {
       expect([name, field('Query', name)]).toEqual([name, [read]]);
     }
@@ -97,6 +99,9 @@ describe('the schema', () => {
       'cancelOccurrence',
       'cancelWebinar',
       'endMeeting',
+      'updateMeeting',
+      'updateOccurrence',
+      'updateWebinar',
     ]) {
       expect([name, field('Mutation', name)]).toEqual([name, [write]]);
     }
@@ -114,7 +119,7 @@ describe('the schema', () => {
       .flatMap((t) => Object.values(t.getFields()).map((f) => [t.name, f] as const))
       .filter(([, f]) => directivesOf(f).length > 0)
       .map(([t, f]) => `${t}.${f.name}`);
-    expect(guarded).toHaveLength(6 + 7 + 4);
+    expect(guarded).toHaveLength(8 + 10 + 4);
     const typeDirectives = (name: string) => directivesOf(schema.getType(name)!);
     for (const entity of ['Meeting', 'Webinar', 'RecurringOccurrence']) {
       expect(typeDirectives(entity)).toEqual(['@authenticated']);

@@ -36,6 +36,7 @@ import {
   toInstantMeetingRequest,
 } from './tencent-meeting.requests.js';
 import type { TmCreateMeetingRequest } from './tencent-meeting.wire.js';
+import { UnsupportedOperations } from '../unsupported.data-source.js';
 
 const PROVIDER = Provider.TENCENT_MEETING;
 /** Caller-defined and required by the cancel APIs (docs/reference/providers.md §1.3/§1.4). */
@@ -58,16 +59,16 @@ const MAX_CREATOR_PROBES = 5;
  * `organizer` a by-code lookup names. What is read without the creator is then asked who created
  * it (`learnCreator`), so the id and `organizer` it answers with are the creator's whoever read it.
  */
-export class TencentMeetingDataSource implements MeetingProvider {
-  readonly provider = PROVIDER;
-
+export class TencentMeetingDataSource extends UnsupportedOperations implements MeetingProvider {
   constructor(
     private readonly client: TencentMeetingClient,
     private readonly scope: RequestScope,
     private readonly now: () => Date = () => new Date(),
     /** The enterprise admin userid (TENCENT_MEETING_OPERATOR); null when none is configured. */
     private readonly operator: string | null = null,
-  ) {}
+  ) {
+    super(PROVIDER);
+  }
 
   private get log(): Logger {
     return this.scope.log;
@@ -78,14 +79,14 @@ export class TencentMeetingDataSource implements MeetingProvider {
    * create answer echoes little (seed 001: one setting, no participants; docs/reference/providers.md §1.5 T-M8) and no
    * occurrences, so the answer is what any later read answers.
    */
-  async scheduleMeeting(input: ScheduleMeetingInput): Promise<Meeting> {
+  override async scheduleMeeting(input: ScheduleMeetingInput): Promise<Meeting> {
     checkMeetingInput(input);
     const body = toCreateMeetingRequest(input);
     return this.createMeeting(body, 'scheduleMeeting');
   }
 
   /** Starts a quick meeting (Tencent `type` 1) now, for `durationMinutes` (default 60). */
-  async startInstantMeeting(input: StartInstantMeetingInput): Promise<Meeting> {
+  override async startInstantMeeting(input: StartInstantMeetingInput): Promise<Meeting> {
     checkInstantMeetingInput(input);
     const body = toInstantMeetingRequest(input, this.now());
     return this.createMeeting(body, 'startInstantMeeting');
@@ -95,12 +96,12 @@ export class TencentMeetingDataSource implements MeetingProvider {
    * Reads meetings by ref: one GET per distinct (id, organizer), at most READ_CONCURRENCY at a
    * time. Missing ones (9003) are null; a failure is that entry's Error.
    */
-  async getMeetings(refs: readonly ResourceRef[]): Promise<Array<Meeting | null | Error>> {
+  override async getMeetings(refs: readonly ResourceRef[]): Promise<Array<Meeting | null | Error>> {
     return this.batch(refs, (ref) => this.readMeeting(ref, 'meeting'));
   }
 
   /** Looks a meeting up by its 9-digit code, as `organizer` (required by Tencent). */
-  async getMeetingByCode(meetingCode: string, organizer?: string): Promise<Meeting | null> {
+  override async getMeetingByCode(meetingCode: string, organizer?: string): Promise<Meeting | null> {
     // `organizer` stays required (the API's contract); the read acts as the admin operator when
     // one is configured, as the creator is not known yet.
     const asked = requireOrganizer(organizer);
@@ -118,7 +119,7 @@ export class TencentMeetingDataSource implements MeetingProvider {
    * same on every provider. Idempotent: a meeting already cancelled is answered as read, with no
    * cancel sent (Tencent would answer 9007).
    */
-  async cancelMeeting(ref: ResourceRef): Promise<Meeting> {
+  override async cancelMeeting(ref: ResourceRef): Promise<Meeting> {
     const before = await this.readMeeting(ref, 'cancelMeeting');
     if (!before) throw notFound('meeting', ref.providerId);
     const organizer = this.actorFor(before.organizer ?? undefined, ref.actingUser);
@@ -149,7 +150,7 @@ export class TencentMeetingDataSource implements MeetingProvider {
    * refuses a started meeting), so the capabilities do not list `end` and the resolver refuses it
    * before any request; this is the same refusal for a direct caller. Nothing is sent.
    */
-  endMeeting(_ref: ResourceRef): Promise<Meeting> {
+  override endMeeting(_ref: ResourceRef): Promise<Meeting> {
     return Promise.reject(
       new UnsupportedByProviderError(PROVIDER, 'endMeeting', 'ending meetings is not supported'),
     );
@@ -159,7 +160,7 @@ export class TencentMeetingDataSource implements MeetingProvider {
    * Cancels one occurrence (`sub_meeting_id`); returns it with status CANCELLED. Idempotent: an
    * occurrence already cancelled is answered as read, with no cancel sent.
    */
-  async cancelOccurrence(ref: ResourceRef, occurrenceId: string): Promise<RecurringOccurrence> {
+  override async cancelOccurrence(ref: ResourceRef, occurrenceId: string): Promise<RecurringOccurrence> {
     const series = await this.readMeeting(ref, 'cancelOccurrence');
     const occurrence = series?.occurrences.find((o) => o.providerOccurrenceId === occurrenceId);
     if (!occurrence) throw notFound('occurrence', `${ref.providerId}/${occurrenceId}`);
@@ -188,7 +189,7 @@ export class TencentMeetingDataSource implements MeetingProvider {
   }
 
   /** Books a webinar with every field of seed 000; returns it as read back. */
-  async scheduleWebinar(input: ScheduleWebinarInput): Promise<Webinar> {
+  override async scheduleWebinar(input: ScheduleWebinarInput): Promise<Webinar> {
     checkWebinarInput(input, this.now());
     const body = toCreateWebinarRequest(input);
     const organizer = input.organizer;
@@ -218,12 +219,12 @@ export class TencentMeetingDataSource implements MeetingProvider {
   }
 
   /** Reads webinars by ref (only the creator may read one: 9042 otherwise). */
-  async getWebinars(refs: readonly ResourceRef[]): Promise<Array<Webinar | null | Error>> {
+  override async getWebinars(refs: readonly ResourceRef[]): Promise<Array<Webinar | null | Error>> {
     return this.batch(refs, (ref) => this.readWebinar(ref, 'webinar'));
   }
 
   /** Looks a webinar up by its code, as `organizer` (required by Tencent). */
-  async getWebinarByCode(meetingCode: string, organizer?: string): Promise<Webinar | null> {
+  override async getWebinarByCode(meetingCode: string, organizer?: string): Promise<Webinar | null> {
     const asked = requireOrganizer(organizer);
     const actor = this.operator ?? asked;
     const answer = await this.readByCode('webinarByCode', 'v1/webinars', meetingCode, actor);
@@ -235,7 +236,7 @@ export class TencentMeetingDataSource implements MeetingProvider {
    * Idempotent: a webinar already cancelled is answered as read, with no cancel sent (Tencent
    * would answer 9007).
    */
-  async cancelWebinar(ref: ResourceRef): Promise<Webinar> {
+  override async cancelWebinar(ref: ResourceRef): Promise<Webinar> {
     const before = await this.readWebinar(ref, 'cancelWebinar');
     if (!before) throw notFound('webinar', ref.providerId);
     const organizer = this.actorFor(before.organizer ?? undefined, ref.actingUser);

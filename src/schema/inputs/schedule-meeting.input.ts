@@ -1,5 +1,6 @@
 import {
   ArrayMaxSize,
+  IsBoolean,
   IsDate,
   IsInt,
   IsOptional,
@@ -12,6 +13,7 @@ import {
 } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 
+import { AnonymousAttendeeInput } from './anonymous-attendee.input.js';
 import { LiveStreamInput } from './live-stream.input.js';
 import { RecurrenceInput } from './recurrence.input.js';
 import { ProviderRequestInput } from './provider-request.input.js';
@@ -83,4 +85,40 @@ export class ScheduleMeetingInput extends ProviderRequestInput {
   @IsString()
   @Length(1, 64)
   timeZone?: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "umeeting `use_pmi`: hold it in the organizer's personal meeting id (seeds 002/004).",
+  })
+  @IsOptional()
+  @IsBoolean()
+  usePersonalMeetingId?: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'umeeting `host_name`: the name the host is shown with (seeds 002/004).',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  hostName?: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Tencent `sync_to_wework`: also show the meeting in WeCom (seed 000).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  syncToWeWork?: boolean;
+
+  @Field(() => [AnonymousAttendeeInput], {
+    nullable: true,
+    description:
+      'Hosts or invitees who join anonymously (Tencent `is_anonymous`/`nick_name`, seed 001).',
+  })
+  @IsOptional()
+  @ArrayMaxSize(400)
+  @ValidateNested({ each: true })
+  anonymousAttendees?: AnonymousAttendeeInput[];
 }

@@ -170,4 +170,12 @@ export class ScheduleWebinarInput extends ProviderRequestInput {
   @IsString()
   @MaxLength(64)
   timeZone?: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Tencent `sync_to_wework`: also show the webinar in WeCom (seed 000).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  syncToWeWork?: boolean;
 }

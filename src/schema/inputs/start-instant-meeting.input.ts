@@ -1,7 +1,19 @@
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 
+import { LiveStreamInput } from './live-stream.input.js';
 import { ProviderRequestInput } from './provider-request.input.js';
+import { RecurrenceInput } from './recurrence.input.js';
 import { PASSWORD_PATTERN } from './validators.js';
 
 @InputType({ description: 'A meeting that starts now.' })
@@ -31,4 +43,39 @@ export class StartInstantMeetingInput extends ProviderRequestInput {
   @Min(1)
   @Max(100000)
   capacity?: number;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "umeeting `use_pmi`: hold it in the organizer's personal meeting id (seeds 002/004).",
+  })
+  @IsOptional()
+  @IsBoolean()
+  usePersonalMeetingId?: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'umeeting `host_name`: the name the host is shown with (seeds 002/004).',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  hostName?: string;
+
+  @Field(() => RecurrenceInput, {
+    nullable: true,
+    description:
+      'Seed 004 lists recurrence on the instant endpoint; refused with UNSUPPORTED_BY_PROVIDER where the provider does not take it (see providers { capabilities { instantMeeting } }).',
+  })
+  @IsOptional()
+  @ValidateNested()
+  recurrence?: RecurrenceInput;
+
+  @Field(() => LiveStreamInput, {
+    nullable: true,
+    description: 'Enables live streaming (umeeting `allow_live_streaming`, seed 004).',
+  })
+  @IsOptional()
+  @ValidateNested()
+  live?: LiveStreamInput;
 }

@@ -44,4 +44,11 @@ export class LiveStream {
       'umeeting `play_addr`: the raw stream address. Often plain http:// on a third-party CDN (docs/reference/providers.md §3.4 U-12).',
   })
   playUrl?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "umeeting `live_id` (schedule response at the provider's HEAD): the provider's id of the live stream.",
+  })
+  providerLiveId?: string | null;
 }

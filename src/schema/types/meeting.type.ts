@@ -7,6 +7,7 @@ import { MeetingKind } from '../enums/meeting-kind.enum.js';
 import { MeetingStatus } from '../enums/meeting-status.enum.js';
 import { Provider } from '../enums/provider.enum.js';
 import { MAX_OCCURRENCES } from '../inputs/recurrence.input.js';
+import { AnonymousAttendee } from './anonymous-attendee.type.js';
 import { LiveStream } from './live-stream.type.js';
 import { MediaSettings } from './media-settings.type.js';
 import { RecurrenceRule } from './recurrence-rule.type.js';
@@ -108,6 +109,38 @@ export class Meeting {
     description: 'umeeting `meeting_capacity`: the number of parties the room is booked for.',
   })
   capacity?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'umeeting `ready_time` (seeds 002/004): how many minutes before the start the host may open the meeting (unit not stated by the provider; 15 in its examples).',
+  })
+  earlyJoinMinutes?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "umeeting `host_id` (seeds 002/004): the provider's id of the host account.",
+  })
+  providerHostId?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Tencent `sync_to_wework`: shown in WeCom too; null where not reported.',
+  })
+  syncToWeWork?: boolean | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Tencent `user_non_registered` (seed 001): invitees who have no account with the provider.',
+  })
+  unregisteredInvitees?: string[] | null;
+
+  @Field(() => [AnonymousAttendee], {
+    nullable: true,
+    description: 'Hosts and invitees who join anonymously (Tencent `is_anonymous`, seed 001).',
+  })
+  anonymousAttendees?: AnonymousAttendee[] | null;
 
   @Directive(REQUIRES_HOST)
   @UseMiddleware(HostSecret)

@@ -13,7 +13,7 @@ import { RecurrenceFrequency } from '../enums/recurrence-frequency.enum.js';
 export class KindCapabilities {
   @Field(() => [String], {
     description:
-      'Operations on this kind: `create`, `read`, `lookupByCode`, `cancel`, `end` (end it now: `endMeeting`).',
+      'Operations on this kind: `create`, `read`, `lookupByCode`, `cancel`, `end` (end it now: `endMeeting`), `update` (`updateMeeting`, `updateWebinar`; on `occurrence`, `updateOccurrence`), `list` (`listMeetings`, `listWebinars`).',
   })
   operations!: string[];
 
@@ -27,6 +27,17 @@ export class KindCapabilities {
     description: 'Recurrence frequencies accepted (empty: no recurring series).',
   })
   recurrenceFrequencies!: RecurrenceFrequency[];
+
+  @Field(() => [String], {
+    description:
+      'Update-input fields accepted, as paths like `inputFields` (empty when `update` is not an operation).',
+  })
+  updateFields!: string[];
+
+  @Field(() => [String], {
+    description: 'Update-input fields an explicit `null` may clear (e.g. `password`).',
+  })
+  clearableFields!: string[];
 }
 
 @Directive(SHAREABLE)

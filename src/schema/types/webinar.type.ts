@@ -135,4 +135,10 @@ export class Webinar {
 
   @Field(() => Int, { nullable: true, description: 'Number of people registered, when reported.' })
   registeredCount?: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Tencent `sync_to_wework`: shown in WeCom too; null where not reported.',
+  })
+  syncToWeWork?: boolean | null;
 }

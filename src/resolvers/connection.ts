@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+
+import { authorizeList } from '../auth/rules.js';
+import { BadUserInputError } from '../errors/api-errors.js';
+import { checkOperation, type CapabilityKind } from '../providers/capabilities.js';
+import type { ListPage, ListQuery } from '../providers/meeting-provider.js';
+import { ListState } from '../schema/enums/list-state.enum.js';
+import type { ListFilterBase } from '../schema/inputs/list-filter.input.js';
+import type { Context } from '../server/context.js';
+
+/** `first` when not given, and its ceiling (issue 12: `first` ≤ 50). */
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 50;
+
+const CURSOR_VERSION = 1;
+
+/** What a cursor carries: the data source's position, bound to the list it came from. */
+interface CursorBody {
+  v: number;
+  /** A digest of the operation and the resolved filter: a cursor only continues its own list. */
+  l: string;
+  /** The data source's own position (ListItem.position). */
+  p: string;
+}
+
+export interface Connection<T> {
+  edges: Array<{ node: T; cursor: string }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/**
+ * One page of `listMeetings` / `listWebinars` (issue 12), the same for both: who may list whose,
+ * the capability, `first` and `after` checked before any request, the data source asked for one
+ * page, and its positions wrapped in opaque cursors. A cursor is bound to the operation and filter
+ * it came from (another filter → BAD_USER_INPUT on `after`), so a provider's paging (page numbers,
+ * `pos`/`cursory`, id windows) never shows and never mixes.
+ */
+export async function listConnection<T extends { id: string }>(
+  ctx: Context,
+  args: {
+    operation: 'listMeetings' | 'listWebinars';
+    kind: Extract<CapabilityKind, 'meeting' | 'webinar'>;
+    filter: ListFilterBase;
+    first?: number | null;
+    after?: string | null;
+  },
+  list: (query: Omit<ListQuery<T>, 'details'>) => Promise<ListPage<T>>,
+): Promise<Connection<T>> {
+  const { operation, kind, filter } = args;
+  const organizer = authorizeList(ctx.caller, filter.organizer, operation);
+  if (!organizer) {
+    throw new BadUserInputError('filter.organizer is required: whose list?', {
+      field: 'filter.organizer',
+      rule: 'required',
+    });
+  }
+  checkOperation(
+    filter.provider,
+    ctx.registry.get(filter.provider).capabilities,
+    kind,
+    'list',
+    operation,
+  );
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw new BadUserInputError(`first must be between 1 and ${MAX_PAGE_SIZE}`, {
+      field: 'first',
+      rule: 'range',
+    });
+  }
+  const state = filter.state ?? ListState.UPCOMING;
+  const listKey = digest([
+    operation,
+    filter.provider,
+    organizer,
+    filter.from?.toISOString() ?? null,
+    filter.to?.toISOString() ?? null,
+    state,
+  ]);
+  const after =
+    args.after === undefined || args.after === null ? undefined : readCursor(args.after, listKey);
+
+  const page = await list({
+    organizer,
+    state,
+    from: filter.from,
+    to: filter.to,
+    first,
+    after,
+  });
+  const items = page.items.slice(0, first);
+  const edges = items.map((item) => ({
+    node: item.node,
+    cursor: writeCursor({ v: CURSOR_VERSION, l: listKey, p: item.position }),
+  }));
+  for (const { node } of items) {
+    if (kind === 'meeting') ctx.loaders.meeting.prime(node.id, node as never);
+    else ctx.loaders.webinar.prime(node.id, node as never);
+  }
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: page.hasNextPage || page.items.length > first,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+function digest(parts: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 16);
+}
+
+function writeCursor(body: CursorBody): string {
+  return Buffer.from(JSON.stringify(body), 'utf8').toString('base64url');
+}
+
+/** The position inside `after`; BAD_USER_INPUT on `after` for anything not ours or not this list's. */
+function readCursor(after: string, listKey: string): string {
+  const invalid = (rule: string, message: string) =>
+    new BadUserInputError(message, { field: 'after', rule });
+  let body: unknown;
+  try {
+    if (!/^[A-Za-z0-9_-]{1,2048}$/.test(after)) throw new Error('not base64url');
+    body = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid('cursor', 'after is not a cursor this API gave out');
+  }
+  const { v, l, p } = (body ?? {}) as Partial<CursorBody>;
+  if (v !== CURSOR_VERSION || typeof l !== 'string' || typeof p !== 'string') {
+    throw invalid('cursor', 'after is not a cursor this API gave out');
+  }
+  if (l !== listKey) {
+    throw invalid(
+      'cursorForOtherList',
+      'after belongs to another list (other operation or filter); ask again without it',
+    );
+  }
+  return p;
+}
