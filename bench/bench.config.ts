@@ -12,11 +12,21 @@ function intKnob(name: string, fallback: number): number {
 }
 
 export const benchConfig = {
-  /** Seconds per scenario. */
+  /** Seconds per run (one side of one pair). */
   durationSeconds: intKnob('BENCH_DURATION', 10),
   connections: intKnob('BENCH_CONNECTIONS', 50),
-  /** Latency the emulators add to every provider call, ms. */
-  upstreamLatencyMs: intKnob('BENCH_LATENCY_MS', 0),
-  /** Comma list of scenario names; empty = all. */
+  /** Alternating pairs per scenario (the ratio reported is their median). */
+  pairs: intKnob('BENCH_PAIRS', 3),
+  /** Ids the hot-read scenario draws from (Zipf). */
+  hotIds: intKnob('BENCH_HOT_IDS', 300),
+  /** The read cache TTL of the cache-on server in the hot scenario, s. */
+  cacheTtlSeconds: intKnob('BENCH_CACHE_TTL_SECONDS', 30),
+  /** Sequential requests per latency probe. */
+  probeRequests: intKnob('BENCH_PROBE_REQUESTS', 400),
+  /** Comma list of scenario names (bench/scenarios.ts); empty = all. */
   only: (process.env.BENCH_SCENARIOS ?? '').split(',').filter(Boolean),
+  /** Set: profile the server (`--cpu-prof`) during one cold-read run instead of benching. */
+  profile: (process.env.BENCH_PROFILE ?? '') !== '',
+  /** Set: use dist/ as it is (no `npm run build` first). */
+  skipBuild: (process.env.BENCH_SKIP_BUILD ?? '') !== '',
 };

@@ -1,94 +1,44 @@
-import { print } from 'graphql';
+/**
+ * What `npm run bench` sends. The documents ask the same fields of both servers (the issue's
+ * `meeting(id){id subject startTime endTime status}`); the baseline (bench/baseline/server.mjs)
+ * answers exactly these documents.
+ */
+const FIELDS = 'id subject startTime endTime status';
 
-import {
-  GetMeetingDocument,
-  GetMeetingsDocument,
-  Provider,
-  ProvidersDocument,
-  ScheduleMeetingDocument,
-} from '../test/__generated__/operations.js';
+export const READ = `query Read($id: ID!) { meeting(id: $id) { ${FIELDS} } }`;
+export const BATCH = `query Batch($ids: [ID!]!) { meetings(ids: $ids) { ${FIELDS} } }`;
+export const CREATE = `mutation Create($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { ${FIELDS} } }`;
 
-export interface Scenario {
-  name: string;
-  description: string;
-  /** Which server it targets. */
-  target: 'baseline' | 'api';
-  /** Prepares data (through the API) and returns the request body to repeat. */
-  body(api: (query: string, variables?: unknown) => Promise<unknown>): Promise<string>;
+export const body = (query: string, variables: object) => JSON.stringify({ query, variables });
+
+/** Whole minutes from the next minute on (umeeting books whole minutes). */
+const future = (minutes: number) =>
+  new Date((Math.floor(Date.now() / 60_000) + 1 + minutes) * 60_000).toISOString();
+
+/** A create's variables; `organizer` must be a user the provider's emulator accepts. */
+export function createInput(provider: string, subject: string, organizer = 'bench') {
+  return {
+    input: {
+      provider,
+      subject,
+      organizer,
+      startTime: future(24 * 60),
+      endTime: future(25 * 60),
+      // umeeting requires the number of parties (docs/providers/umeeting.md).
+      ...(provider === 'UMEETING' ? { capacity: 10 } : {}),
+    },
+  };
 }
 
-const future = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+/** Each scenario, in run order; `BENCH_SCENARIOS` picks some by name. */
+export const SCENARIOS = {
+  read: 'meeting(id) on WeCom, one id, cache off: 1 get_info per request (token cached)',
+  batch: 'meetings(ids) with 10 WeCom ids, cache off: 10 get_info per request',
+  create: 'scheduleMeeting on WeCom: create + 1 get_info read back, on both servers',
+  'read-50ms': 'read, with 50 ms added to every WeCom call by the emulator',
+  hot: 'meeting(id) with ids drawn from a Zipf law (s = 1) over the seeded ids; this server with the read cache off, on, and the baseline',
+  'batch-100':
+    'per provider at 50 ms upstream latency: meetings(ids: 100) vs meeting(id), this server alone, one request at a time',
+} as const;
 
-async function createWecomMeetings(
-  api: (query: string, variables?: unknown) => Promise<unknown>,
-  count: number,
-): Promise<string[]> {
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const result = (await api(print(ScheduleMeetingDocument), {
-      input: {
-        provider: Provider.Wecom,
-        subject: `bench ${i}`,
-        organizer: 'bench',
-        startTime: future(60),
-        endTime: future(120),
-      },
-    })) as { data?: { scheduleMeeting: { id: string } } };
-    if (!result.data) throw new Error(`setup failed: ${JSON.stringify(result)}`);
-    ids.push(result.data.scheduleMeeting.id);
-  }
-  return ids;
-}
-
-export const scenarios: Scenario[] = [
-  {
-    name: 'baseline',
-    description: 'Plain Apollo Server, SDL + one trivial resolver (no type-graphql, no upstream)',
-    target: 'baseline',
-    body: () => Promise.resolve(JSON.stringify({ query: '{ hello }' })),
-  },
-  {
-    name: 'providers',
-    description: 'providers { provider mode capabilities }: our stack, no upstream call',
-    target: 'api',
-    body: () => Promise.resolve(JSON.stringify({ query: print(ProvidersDocument) })),
-  },
-  {
-    name: 'single-lookup',
-    description: 'meeting(id) on WeCom: one upstream get_info per request (token cached)',
-    target: 'api',
-    body: async (api) => {
-      const [id] = await createWecomMeetings(api, 1);
-      return JSON.stringify({ query: print(GetMeetingDocument), variables: { id } });
-    },
-  },
-  {
-    name: 'batch-10',
-    description: 'meetings(ids) with 10 WeCom ids: 10 upstream reads per request, in parallel',
-    target: 'api',
-    body: async (api) => {
-      const ids = await createWecomMeetings(api, 10);
-      return JSON.stringify({ query: print(GetMeetingsDocument), variables: { ids } });
-    },
-  },
-  {
-    name: 'create',
-    description: 'scheduleMeeting on WeCom: one upstream create per request',
-    target: 'api',
-    body: () =>
-      Promise.resolve(
-        JSON.stringify({
-          query: print(ScheduleMeetingDocument),
-          variables: {
-            input: {
-              provider: Provider.Wecom,
-              subject: 'bench create',
-              organizer: 'bench',
-              startTime: future(600),
-              endTime: future(660),
-            },
-          },
-        }),
-      ),
-  },
-];
+export type ScenarioName = keyof typeof SCENARIOS;

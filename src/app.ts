@@ -5,7 +5,8 @@ import { createAuthenticate } from './auth/authenticate.js';
 import type { AppConfig } from './config/config.types.js';
 import type { EmulatorHandle } from './emulators/emulator-server.js';
 import { Idempotency } from './idempotency/idempotency.js';
-import { MemoryIdempotencyStore } from './idempotency/memory-store.js';
+import { SharedIdempotencyStore } from './idempotency/shared-store.js';
+import { configureProviderHttp } from './providers/http-client.js';
 import { startEmulator } from './providers/start-emulator.js';
 import { providerConfigOf, type ProviderDescriptor } from './providers/provider-descriptor.js';
 import { PROVIDERS } from './providers/providers.js';
@@ -13,6 +14,8 @@ import { ProviderRegistry } from './providers/registry.js';
 import { ProviderMode } from './schema/enums/provider-mode.enum.js';
 import type { Provider } from './schema/enums/provider.enum.js';
 import { createServer, type AppServer } from './server/create-server.js';
+import { createSharedState } from './state/create-shared-state.js';
+import type { SharedState } from './state/shared-state.js';
 import { createTelemetry, type Telemetry } from './telemetry/telemetry.js';
 import { registerSecret } from './util/redact.js';
 
@@ -21,9 +24,11 @@ export interface App {
   registry: ProviderRegistry;
   /** Metrics (`GET /metrics`) and tracing (OTLP/HTTP when configured). */
   telemetry: Telemetry;
+  /** What instances share (src/state/): in-process, or Redis with `REDIS_URL`. */
+  state: SharedState;
   /** The SANDBOX emulators this process started, by provider. */
   emulators: Partial<Record<Provider, EmulatorHandle>>;
-  /** Drains the server, then closes providers and emulators. */
+  /** Drains the server, then closes providers, the shared state and emulators. */
   close(graceMs?: number): Promise<void>;
 }
 
@@ -64,7 +69,14 @@ export async function buildApp(
   // The HS256 secret is a secret like the provider credentials; one line says the auth mode.
   if (config.auth.mode === 'jwt') registerSecret(config.auth.secret);
   logAuthMode(config.auth, log);
-  const registry = ProviderRegistry.build(config, baseUrls, log, descriptors);
+  // One per process, shared by the providers (WeCom's token, quotas), idempotency and APQ.
+  const state = await createSharedState(config, log);
+  log.info(
+    { sharedState: state.kind, ...state.health() },
+    state.kind === 'redis' ? 'shared state: redis' : 'shared state: in-process (one instance)',
+  );
+  configureProviderHttp({ maxSockets: config.providerMaxSockets });
+  const registry = ProviderRegistry.build(config, baseUrls, log, descriptors, state);
   const telemetry = createTelemetry({ otlpEndpoint: config.otlpEndpoint });
   const server = await createServer({
     registry,
@@ -73,18 +85,27 @@ export async function buildApp(
     introspection: config.introspection,
     playground: config.playground,
     http: config.http,
+    accessLog: { sampleRate: config.accessLogSampleRate },
     telemetry,
     authenticate: createAuthenticate(config.auth),
-    idempotency: new Idempotency(new MemoryIdempotencyStore(), config.idempotencyTtlSeconds),
+    idempotency: new Idempotency(new SharedIdempotencyStore(state), config.idempotencyTtlSeconds),
+    state,
+    readCache: {
+      ttlSeconds: config.readCacheTtlSeconds,
+      // With AUTH_MODE=jwt, field guards make answers depend on the caller.
+      scope: config.auth.mode === 'jwt' ? 'PRIVATE' : 'PUBLIC',
+    },
   });
   return {
     server,
     registry,
     telemetry,
+    state,
     emulators,
     close: async (graceMs) => {
       await server.drain(graceMs);
       await registry.close();
+      await state.close();
       await Promise.all(Object.values(emulators).map((e) => e.close()));
       await telemetry.shutdown(); // exports the spans still buffered
     },

@@ -26,7 +26,10 @@ async function main() {
   const log = createLogger({ level: config.logLevel });
   const app = await buildApp(config, log);
   const url = await app.server.listen(config.port, config.host);
-  log.info({ url: `${url}/graphql`, playground: `${url}/` }, 'meeting aggregation API listening');
+  log.info(
+    { url: `${url}/graphql`, playground: `${url}/`, sharedState: app.state.kind },
+    'meeting aggregation API listening',
+  );
 
   let stopping = false;
   const stop = (reason: string, exitCode: number) => {

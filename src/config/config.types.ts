@@ -27,6 +27,11 @@ export interface ProviderConfig<C> {
   /** LIVE: the configured (or public) base URL. SANDBOX: null until the emulator is listening. */
   baseUrl: string | null;
   credentials: C;
+  /**
+   * `<PREFIX>_RATE_LIMIT_PER_MINUTE`: the quota governor's budget for this provider's app
+   * (src/quota/rate-limits.ts has the defaults). Absent when a test builds a config by hand.
+   */
+  rateLimitPerMinute?: number;
 }
 
 /**
@@ -58,6 +63,17 @@ export interface AppConfig extends ProviderConfigs {
   auth: AuthConfig;
   /** `IDEMPOTENCY_TTL_SECONDS`: how long an idempotency key is remembered (src/idempotency/). */
   idempotencyTtlSeconds: number;
+  /** `PROVIDER_MAX_SOCKETS`: concurrent connections per provider per process (http-client.ts). */
+  providerMaxSockets: number;
+  /** `ACCESS_LOG_SAMPLE_RATE`: share of successful requests the access log writes, 0 to 1. */
+  accessLogSampleRate: number;
+  /** `READ_CACHE_TTL_SECONDS`: how long a provider read is served from the read cache; 0: off. */
+  readCacheTtlSeconds: number;
+  /**
+   * `REDIS_URL`: the shared state of a scaled-out deployment (src/state/, docs/scale-out.md);
+   * null: in-process state (one instance). Holds a password: never logged.
+   */
+  redisUrl: string | null;
 }
 
 export interface HttpConfig {

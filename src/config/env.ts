@@ -8,6 +8,13 @@ import { checkDescriptors, type ProviderDescriptor } from '../providers/provider
 import { PROVIDERS } from '../providers/providers.js';
 import type { AppConfig, ProviderConfig } from './config.types.js';
 import { readHttpConfig } from './http-config.js';
+import { DEFAULT_PROVIDER_MAX_SOCKETS } from '../providers/http-client.js';
+import { DEFAULT_READ_CACHE_TTL_SECONDS } from '../cache/read-cache-settings.js';
+import {
+  defaultRateLimitPerMinute,
+  MAX_RATE_LIMIT_PER_MINUTE,
+  MIN_RATE_LIMIT_PER_MINUTE,
+} from '../quota/rate-limits.js';
 
 export { isTimeZone } from './time-zone.js';
 
@@ -103,13 +110,37 @@ export function loadConfig(
   const introspection = flag('GRAPHQL_INTROSPECTION', !production);
   const playground = flag('GRAPHQL_PLAYGROUND', !production);
   const shutdownGraceMs = int('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000);
+  // Keep-alive sockets per provider per process (src/providers/http-client.ts, docs/performance.md).
+  const providerMaxSockets = int('PROVIDER_MAX_SOCKETS', DEFAULT_PROVIDER_MAX_SOCKETS, 1, 65_535);
+  // Share of successful requests the access log writes (request-log.plugin.ts): 0 to 1.
+  const accessLogSampleRateRaw = get('ACCESS_LOG_SAMPLE_RATE') ?? '1';
+  const accessLogSampleRate = Number(accessLogSampleRateRaw);
+  if (!/^(0|1|0?\.\d+|1\.0*)$/.test(accessLogSampleRateRaw)) {
+    problems.push(
+      `ACCESS_LOG_SAMPLE_RATE: expected a number from 0 to 1, got "${accessLogSampleRateRaw}"`,
+    );
+  }
   // Idempotency keys of the creates (src/idempotency/): remembered 24 h by default, 1 s to 7 days.
   const idempotencyTtlSeconds = int('IDEMPOTENCY_TTL_SECONDS', 86_400, 1, 604_800);
+  // The read cache (src/cache/, docs/scale-out.md "Read cache"): 30 s by default, 0 turns it off.
+  const readCacheTtlSeconds = int(
+    'READ_CACHE_TTL_SECONDS',
+    DEFAULT_READ_CACHE_TTL_SECONDS,
+    0,
+    3600,
+  );
   // Tracing (docs/operations.md "Metrics and tracing"): spans are exported over OTLP/HTTP only
   // when this is set; empty is a problem (through `get`), like every other variable.
   const otlpEndpoint = get('OTEL_EXPORTER_OTLP_ENDPOINT');
   if (otlpEndpoint !== undefined && !isHttpUrl(otlpEndpoint)) {
     problems.push(`OTEL_EXPORTER_OTLP_ENDPOINT: expected an http(s) URL, got "${otlpEndpoint}"`);
+  }
+
+  // Shared state (docs/scale-out.md): Redis when set, in-process when unset. The value may carry
+  // a password, so a problem never repeats it.
+  const redisUrl = get('REDIS_URL');
+  if (redisUrl !== undefined && !isRedisUrl(redisUrl)) {
+    problems.push('REDIS_URL: expected a redis:// or rediss:// URL with a host (value not shown)');
   }
 
   // Each provider's variables, in descriptor order, with the same rules and messages for all.
@@ -154,7 +185,18 @@ export function loadConfig(
   for (const descriptor of descriptors) {
     const settings = readProvider(descriptor);
     if (settings.mode === ProviderMode.LIVE) live.push(descriptor.provider);
-    providers[descriptor.configKey] = { ...settings, ...descriptor.env.extra?.(reader) };
+    // The quota governor's budget for this provider's app (src/quota/, docs/scale-out.md).
+    const rateLimitPerMinute = int(
+      `${descriptor.env.prefix}_RATE_LIMIT_PER_MINUTE`,
+      defaultRateLimitPerMinute(descriptor.provider),
+      MIN_RATE_LIMIT_PER_MINUTE,
+      MAX_RATE_LIMIT_PER_MINUTE,
+    );
+    providers[descriptor.configKey] = {
+      ...settings,
+      rateLimitPerMinute,
+      ...descriptor.env.extra?.(reader),
+    };
   }
   // Authentication (src/auth/auth-config.ts): a LIVE provider makes AUTH_MODE required.
   const auth = readAuthConfig(get, reader.problem, live);
@@ -175,6 +217,10 @@ export function loadConfig(
     otlpEndpoint: otlpEndpoint ?? null,
     auth,
     idempotencyTtlSeconds,
+    readCacheTtlSeconds,
+    providerMaxSockets,
+    accessLogSampleRate,
+    redisUrl: redisUrl ?? null,
   };
   for (const key of Object.keys(providers)) {
     if (key in base) throw new Error(`a provider descriptor's configKey "${key}" is taken`);
@@ -191,6 +237,15 @@ function parsePort(raw: string | undefined, problems: string[]): number {
     return 4000;
   }
   return port;
+}
+
+function isRedisUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
 }
 
 function isHttpUrl(value: string): boolean {

@@ -8,6 +8,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { redactSecrets } from '../util/redact.js';
 import { EmulatorClock } from './clock.js';
 import { FaultPlan, type PendingFault } from './faults.js';
+import { RateLimiter, type ProviderRateLimit } from './rate-limiter.js';
 
 /**
  * The shared HTTP shell of every provider emulator (STYLE habit 7): a real server on
@@ -61,6 +62,8 @@ export interface JournalEntry {
   operation: string;
   status: number;
   fault?: string;
+  /** Refused by the emulated per-minute limit (`rateLimitPerMinute`) with the provider's answer. */
+  rateLimited?: true;
   /** The W3C `traceparent` header received (not a secret: ids only), null when absent. */
   traceparent: string | null;
 }
@@ -75,6 +78,11 @@ export interface EmulatorHandle {
   requests(): JournalEntry[];
   /** Journal entries of one operation. */
   calls(operation: string): JournalEntry[];
+  /**
+   * Enforces the provider's per-minute limit at `perMinute` calls per app (per app and API
+   * where the provider counts so), answering its own rate-limit error; null: off.
+   */
+  setRateLimit(perMinute: number | null): void;
   /** Forget state, journal and faults, and put the clock back. */
   reset(): void;
   close(): Promise<void>;
@@ -89,6 +97,13 @@ export interface EmulatorServerOptions {
   clock?: EmulatorClock;
   /** Forget provider state (called by reset). */
   resetState(): void;
+  /** How the provider counts and refuses calls over its limit (`<provider>/rate-limit.ts`). */
+  rateLimit?: ProviderRateLimit;
+  /**
+   * Calls per minute per bucket before the provider's rate-limit answer; undefined or null: no
+   * limit (the default, so tests may burst). `POST /__admin/rate-limit` changes it at run time.
+   */
+  rateLimitPerMinute?: number | null;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -97,6 +112,7 @@ const ADMIN_PREFIX = '/__admin/';
 export async function startEmulatorServer(options: EmulatorServerOptions): Promise<EmulatorHandle> {
   const clock = options.clock ?? new EmulatorClock();
   const faults = new FaultPlan([...new Set(options.routes.map((r) => r.operation))]);
+  const limiter = new RateLimiter(options.rateLimit, options.rateLimitPerMinute ?? null);
   let journal: JournalEntry[] = [];
   let seq = 0;
   const sockets = new Set<Socket>();
@@ -106,6 +122,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
     operation: string,
     status: number,
     fault?: PendingFault,
+    rateLimited?: boolean,
   ) => {
     journal.push({
       seq: ++seq,
@@ -115,6 +132,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
       operation,
       status,
       ...(fault ? { fault: fault.kind } : {}),
+      ...(rateLimited ? { rateLimited: true as const } : {}),
       traceparent: traceparentOf(req),
     });
   };
@@ -122,6 +140,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
   const reset = () => {
     journal = [];
     faults.clear();
+    limiter.forget();
     clock.reset();
     options.resetState();
   };
@@ -140,7 +159,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
           rawBody,
         };
         if (req.path.startsWith(ADMIN_PREFIX)) {
-          send(res, handleAdmin(req, { journal: () => journal, faults, clock, reset }));
+          send(res, handleAdmin(req, { journal: () => journal, faults, clock, reset, limiter }));
           return;
         }
         await handleProvider(req, res);
@@ -172,6 +191,13 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
       const reply = options.renderer.notFound();
       record(req, 'unknown', reply.status);
       send(res, reply);
+      return;
+    }
+    // The provider's limit first: a refused call never reaches its handler (nor a fault).
+    const limited = limiter.check(req);
+    if (limited) {
+      record(req, route.operation, limited.status, undefined, true);
+      send(res, limited);
       return;
     }
     const fault = faults.take(route.operation, req.path);
@@ -222,6 +248,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
     faults,
     requests: () => journal.map((e) => ({ ...e })),
     calls: (operation) => journal.filter((e) => e.operation === operation),
+    setRateLimit: (perMinute) => limiter.setPerMinute(perMinute),
     reset,
     close: () =>
       new Promise<void>((resolve) => {
@@ -274,6 +301,7 @@ function handleAdmin(
     faults: FaultPlan;
     clock: EmulatorClock;
     reset: () => void;
+    limiter: RateLimiter;
   },
 ): EmulatorReply {
   const route = `${req.method} ${req.path.replace(/\/+$/, '')}`;
@@ -316,6 +344,26 @@ function handleAdmin(
         };
       }
       return { status: 200, body: { now: new Date(ctx.clock.now()).toISOString() } };
+    }
+    case 'GET /__admin/rate-limit':
+      return { status: 200, body: ctx.limiter.describe() };
+    case 'POST /__admin/rate-limit': {
+      const perMinute = body.perMinute;
+      if (
+        perMinute !== null &&
+        !(typeof perMinute === 'number' && Number.isInteger(perMinute) && perMinute > 0)
+      ) {
+        return {
+          status: 400,
+          body: { error: 'give perMinute: a positive integer, or null (off)' },
+        };
+      }
+      try {
+        ctx.limiter.setPerMinute(perMinute);
+      } catch (error) {
+        return { status: 400, body: { error: (error as Error).message } };
+      }
+      return { status: 200, body: ctx.limiter.describe() };
     }
     case 'POST /__admin/reset':
       ctx.reset();

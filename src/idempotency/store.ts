@@ -1,8 +1,9 @@
 /**
  * The idempotency store, as a port (issue 12): what `withIdempotency` (./idempotency.ts) needs
- * from wherever keys are kept. The in-process adapter is ./memory-store.ts; a shared one (Redis:
- * `GET`, `SET NX EX`, `SET EX`, `DEL`) can implement the same four calls when the service scales
- * out. Every write carries its time to live; an expired record is as good as absent.
+ * from wherever keys are kept. The server uses ./shared-store.ts, over the shared state
+ * (src/state/: in-process, or Redis `GET`, `SET NX PX`, `SET PX`, `DEL` with `REDIS_URL`);
+ * ./memory-store.ts is the standalone in-process one (the default of `new Idempotency()`).
+ * Every write carries its time to live; an expired record is as good as absent.
  */
 
 /** What a remembered failure is replayed as: an API error's code, message and extensions. */

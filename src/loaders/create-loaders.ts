@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 
+import type { ReadCache } from '../cache/read-cache.js';
 import type { MeetingProvider, ResourceRef } from '../providers/meeting-provider.js';
 import type { Provider } from '../schema/enums/provider.enum.js';
 import { decodeGlobalId } from '../schema/ids.js';
@@ -17,6 +18,19 @@ export interface Loaders {
    */
   written(kind: 'meeting', id: string, value?: Meeting): Promise<void>;
   written(kind: 'webinar', id: string, value?: Webinar): Promise<void>;
+  /**
+   * A meeting or webinar by its code (`meetingByCode`, `webinarByCode`), through the read cache,
+   * and primed into this request's loader under its id; null when the provider knows none.
+   */
+  byCode(kind: 'meeting', lookup: CodeLookup): Promise<Meeting | null>;
+  byCode(kind: 'webinar', lookup: CodeLookup): Promise<Webinar | null>;
+}
+
+export interface CodeLookup {
+  provider: Provider;
+  code: string;
+  /** The organizer to act as (required by Tencent). */
+  organizer?: string;
 }
 
 /**
@@ -24,13 +38,23 @@ export interface Loaders {
  * provider's data source in one call; the answer is aligned to the keys, with an Error for each
  * key that failed so one bad id never fails its neighbours. Duplicate ids in a request are
  * loaded once (DataLoader's cache), so N distinct ids make at most N upstream reads.
+ *
+ * With a read cache (src/cache/), the loaders look there first and share their provider reads
+ * with every concurrent request, on every instance; `written` invalidates it everywhere.
  */
-export function createLoaders(dataSource: (provider: Provider) => MeetingProvider): Loaders {
+export function createLoaders(
+  dataSource: (provider: Provider) => MeetingProvider,
+  cache?: ReadCache,
+): Loaders {
+  const meetingBatch = (ids: readonly string[]) =>
+    batchByProvider(ids, (provider, refs) => dataSource(provider).getMeetings(refs));
+  const webinarBatch = (ids: readonly string[]) =>
+    batchByProvider(ids, (provider, refs) => dataSource(provider).getWebinars(refs));
   const meeting = new DataLoader<string, Meeting | null>((ids) =>
-    batchByProvider(ids, (provider, refs) => dataSource(provider).getMeetings(refs)),
+    cache ? cache.loadMany('meeting', ids, meetingBatch) : meetingBatch(ids),
   );
   const webinar = new DataLoader<string, Webinar | null>((ids) =>
-    batchByProvider(ids, (provider, refs) => dataSource(provider).getWebinars(refs)),
+    cache ? cache.loadMany('webinar', ids, webinarBatch) : webinarBatch(ids),
   );
   const written = (
     kind: 'meeting' | 'webinar',
@@ -43,9 +67,35 @@ export function createLoaders(dataSource: (provider: Provider) => MeetingProvide
     >;
     loader.clear(id);
     if (value) loader.prime(id, value);
-    return Promise.resolve();
+    return cache ? cache.invalidate(kind, id) : Promise.resolve();
   };
-  return { meeting, webinar, written: written as Loaders['written'] };
+  const byCode = async (
+    kind: 'meeting' | 'webinar',
+    { provider, code, organizer }: CodeLookup,
+  ): Promise<Meeting | Webinar | null> => {
+    const source = dataSource(provider);
+    const read = () =>
+      kind === 'meeting'
+        ? source.getMeetingByCode(code, organizer)
+        : source.getWebinarByCode(code, organizer);
+    const found = await (cache
+      ? cache.byCode<Meeting | Webinar>(kind, { provider, code, organizer }, read)
+      : read());
+    if (found) {
+      const loader = (kind === 'meeting' ? meeting : webinar) as DataLoader<
+        string,
+        Meeting | Webinar | null
+      >;
+      loader.prime(found.id, found);
+    }
+    return found;
+  };
+  return {
+    meeting,
+    webinar,
+    written: written as Loaders['written'],
+    byCode: byCode as Loaders['byCode'],
+  };
 }
 
 async function batchByProvider<T>(

@@ -6,6 +6,26 @@ import got, { type Got } from 'got';
 import { currentRequestScope } from '../server/limits/upstream-budget.js';
 import type { Provider } from '../schema/enums/provider.enum.js';
 
+/**
+ * Concurrent connections per provider per process unless `PROVIDER_MAX_SOCKETS` says otherwise.
+ * It bounds a process's provider calls in flight (at 50 ms a call, 512 sockets carry ~10 000
+ * calls/s, far beyond what one process can produce); it was a silent 128, which capped a process
+ * at ~2 500 calls/s at 50 ms and queued calls inside the agent under load (docs/performance.md).
+ */
+export const DEFAULT_PROVIDER_MAX_SOCKETS = 512;
+let maxSockets = DEFAULT_PROVIDER_MAX_SOCKETS;
+
+/**
+ * Sets the socket pool size of the clients created from now on; called once at start-up from
+ * the configuration (`buildApp`), before any client exists.
+ */
+export function configureProviderHttp(options: { maxSockets: number }): void {
+  if (!Number.isInteger(options.maxSockets) || options.maxSockets < 1) {
+    throw new RangeError(`maxSockets must be a positive integer, got ${options.maxSockets}`);
+  }
+  maxSockets = options.maxSockets;
+}
+
 export interface ProviderHttpClientOptions {
   provider: Provider;
   baseUrl: string;
@@ -15,13 +35,13 @@ export interface ProviderHttpClientOptions {
 
 /**
  * One got instance per provider, built once at start-up (STYLE habit 2): keep-alive agents,
- * timeouts, no got retries: the pipeline (pipeline/provider-client.ts) decides retries per call
+ * (`PROVIDER_MAX_SOCKETS` each), timeouts, no got retries: the pipeline (pipeline/provider-client.ts) decides retries per call
  * kind, because WeCom and umeeting read with POST and a write must be sent exactly once.
  */
 export function createProviderHttpClient(options: ProviderHttpClientOptions): Got {
   const agent = {
-    http: new http.Agent({ keepAlive: true, maxSockets: 128 }),
-    https: new https.Agent({ keepAlive: true, maxSockets: 128 }),
+    http: new http.Agent({ keepAlive: true, maxSockets }),
+    https: new https.Agent({ keepAlive: true, maxSockets }),
   };
   return got.extend({
     prefixUrl: options.baseUrl.replace(/\/+$/, ''),

@@ -5,6 +5,8 @@ import type { Provider } from '../schema/enums/provider.enum.js';
 import type { Capabilities } from './capabilities.js';
 import type { MeetingProvider, ProviderModule, RequestScope } from './meeting-provider.js';
 import type { ProviderClient } from './pipeline/provider-client.js';
+import { createQuotaGovernor } from '../quota/create-governor.js';
+import type { SharedState } from '../state/shared-state.js';
 
 /** Upstream calls in flight at once, per request, unless the descriptor says otherwise. */
 export const DEFAULT_MAX_CONCURRENCY = 8;
@@ -27,6 +29,12 @@ export interface ProviderModuleOptions<C, X extends object = object> {
    * when a test builds a module directly: DEFAULT_MAX_CONCURRENCY.
    */
   maxConcurrency?: number;
+  /**
+   * The process's shared state (src/state/shared-state.ts): what instances agree on (WeCom's
+   * token, quota buckets, the read cache). Absent when a test builds a module directly: the
+   * module then keeps such state in process.
+   */
+  state?: SharedState;
 }
 
 /**
@@ -42,6 +50,11 @@ export function assembleModule<C>(parts: {
   createDataSource: (scope: RequestScope) => MeetingProvider;
 }): ProviderModule {
   const { provider, options, client } = parts;
+  // The app's quota governor (src/quota/), in the shared state so all instances share one budget.
+  if (options.state) {
+    const { config, state, log } = options;
+    client.useQuota(createQuotaGovernor({ provider, config, state, log }));
+  }
   return {
     provider,
     mode: options.config.mode,

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 
 import type { AppConfig } from '../config/config.types.js';
 import type { Provider } from '../schema/enums/provider.enum.js';
+import type { SharedState } from '../state/shared-state.js';
 import type { ProviderModule } from './meeting-provider.js';
 import { providerConfigOf, type ProviderDescriptor } from './provider-descriptor.js';
 import { PROVIDERS } from './providers.js';
@@ -19,14 +20,15 @@ export class ProviderRegistry {
 
   /**
    * One module per descriptor, each from its descriptor's factory with its own settings,
-   * capabilities and concurrency. `descriptors` defaults to the production list; tests pass
-   * `[...PROVIDERS, extra]` (and the same list to `loadConfig`).
+   * capabilities and concurrency, and the process's shared `state`. `descriptors` defaults to
+   * the production list; tests pass `[...PROVIDERS, extra]` (and the same list to `loadConfig`).
    */
   static build(
     config: AppConfig,
     baseUrls: ResolvedBaseUrls,
     log: Logger,
     descriptors: readonly ProviderDescriptor[] = PROVIDERS,
+    state?: SharedState,
   ): ProviderRegistry {
     const modules = new Map<Provider, ProviderModule>();
     for (const descriptor of descriptors) {
@@ -39,6 +41,7 @@ export class ProviderRegistry {
         log: log.child({ provider }),
         capabilities: descriptor.capabilities,
         maxConcurrency: descriptor.maxConcurrency,
+        state,
       });
       if (module.provider !== provider) {
         throw new Error(`the module built for ${provider} says it is ${module.provider}`);

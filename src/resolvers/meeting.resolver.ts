@@ -74,11 +74,12 @@ export class MeetingResolver {
       'lookupByCode',
       'meetingByCode',
     );
-    const meeting = await ctx
-      .dataSource(provider)
-      .getMeetingByCode(meetingCode, organizer ?? undefined);
-    if (meeting) ctx.loaders.meeting.prime(meeting.id, meeting);
-    return meeting;
+    // Through the read cache, primed into the request's loader (src/loaders/create-loaders.ts).
+    return ctx.loaders.byCode('meeting', {
+      provider,
+      code: meetingCode,
+      organizer: organizer ?? undefined,
+    });
   }
 
   @Directive(

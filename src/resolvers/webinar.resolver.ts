@@ -72,11 +72,12 @@ export class WebinarResolver {
       'lookupByCode',
       'webinarByCode',
     );
-    const webinar = await ctx
-      .dataSource(provider)
-      .getWebinarByCode(meetingCode, organizer ?? undefined);
-    if (webinar) ctx.loaders.webinar.prime(webinar.id, webinar);
-    return webinar;
+    // Through the read cache, primed into the request's loader (src/loaders/create-loaders.ts).
+    return ctx.loaders.byCode('webinar', {
+      provider,
+      code: meetingCode,
+      organizer: organizer ?? undefined,
+    });
   }
 
   @Directive(

@@ -3,11 +3,13 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 
 import { TRUSTED_CALLER, type Caller } from '../auth/caller.js';
+import type { ReadCache } from '../cache/read-cache.js';
 import { Idempotency } from '../idempotency/idempotency.js';
 import { createLoaders, type Loaders } from '../loaders/create-loaders.js';
 import type { MeetingProvider } from '../providers/meeting-provider.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Provider } from '../schema/enums/provider.enum.js';
+import { lazyChild } from './logger.js';
 
 /** What every resolver gets: built fresh for each request, never shared across requests. */
 export interface Context {
@@ -29,9 +31,12 @@ export function createContext(
   requestId?: string,
   caller: Caller = TRUSTED_CALLER,
   idempotency: Idempotency = new Idempotency(),
+  /** The process's read cache (src/cache/); none: every read goes to the provider. */
+  readCache?: ReadCache,
 ): Context {
   const id = requestId && /^[\w.-]{1,64}$/.test(requestId) ? requestId : randomUUID();
-  const log = baseLog.child({ requestId: id });
+  // Made only if the request writes a line (most write none: the access line has its own logger).
+  const log = lazyChild(baseLog, { requestId: id });
   const sources = new Map<Provider, MeetingProvider>();
   const dataSource = (provider: Provider): MeetingProvider => {
     let source = sources.get(provider);
@@ -46,7 +51,7 @@ export function createContext(
     log,
     registry,
     dataSource,
-    loaders: createLoaders(dataSource),
+    loaders: createLoaders(dataSource, readCache),
     caller,
     idempotency,
   };

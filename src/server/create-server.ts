@@ -13,6 +13,9 @@ import { unauthenticatedStatus } from '../auth/unauthenticated-status.js';
 import type { HttpConfig } from '../config/config.types.js';
 import { Idempotency } from '../idempotency/idempotency.js';
 import type { ProviderRegistry } from '../providers/registry.js';
+import { sharedKeyValueCache } from '../state/apollo-cache.js';
+import type { SharedState } from '../state/shared-state.js';
+import { ReadCache } from '../cache/read-cache.js';
 import { createContext, type Context } from './context.js';
 import { buildSubgraph } from './federation.js';
 import { createFormatError } from './format-error.js';
@@ -29,9 +32,11 @@ import { capConnections, httpServerOptions } from './http/server-options.js';
 import type { OperationLimits } from './limits/operation-limits.js';
 import { runInRequestScope, UpstreamBudget } from './limits/upstream-budget.js';
 import { operationLimitRules } from './limits/validation-rules.js';
+import { cacheControlPlugins } from './plugins/cache-control.plugin.js';
 import { offlineGraphiQLPlugin } from './plugins/landing-page.plugin.js';
 import { operationChecksPlugin } from './plugins/operation-checks.plugin.js';
-import { requestLogPlugin } from './plugins/request-log.plugin.js';
+import { quotaPriorityPlugin } from './plugins/quota-priority.plugin.js';
+import { requestLogPlugin, type RequestLogOptions } from './plugins/request-log.plugin.js';
 import { telemetryPlugin } from './plugins/telemetry.plugin.js';
 import { createTelemetry, Tracing, type Telemetry } from '../telemetry/telemetry.js';
 
@@ -67,11 +72,30 @@ export async function createServer(options: {
   authenticate?: Authenticate;
   /** Idempotency keys of the creates; default: in-process, kept 24 h. */
   idempotency?: Idempotency;
+  /** The access log's options (sampling); default: every request. */
+  accessLog?: RequestLogOptions;
+  /** What instances share (src/state/): Apollo's persisted queries, `/readyz`'s report. */
+  state?: SharedState;
+  /**
+   * The read cache (src/cache/, in `state`) and the `Cache-Control` it implies: `ttlSeconds`
+   * (READ_CACHE_TTL_SECONDS, 0: off), `scope` PRIVATE when answers depend on the caller.
+   */
+  readCache?: { ttlSeconds: number; scope: 'PUBLIC' | 'PRIVATE' };
 }): Promise<AppServer> {
   const { registry, log, limits } = options;
   const telemetry = options.telemetry ?? createTelemetry({ otlpEndpoint: null });
   const idempotency = options.idempotency ?? new Idempotency();
   const schema = await buildSubgraph();
+  const readCache =
+    options.state && options.readCache && options.readCache.ttlSeconds > 0
+      ? new ReadCache({
+          state: options.state,
+          ttlSeconds: options.readCache.ttlSeconds,
+          log,
+          onOutcome: (kind, outcome) => telemetry.metrics.readCacheLookups.inc({ kind, outcome }),
+        })
+      : undefined;
+  await readCache?.start();
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: createFormatError(log),
@@ -82,6 +106,9 @@ export async function createServer(options: {
     // concurrent `stop()` waits on a promise Apollo settles only on failure (the process never
     // exited when idle; issue 9).
     stopOnTerminationSignals: false,
+    // Persisted queries (APQ) in the shared state: a hash registered through one instance is
+    // known to all (docs/scale-out.md). Without a state: Apollo's in-process default.
+    ...(options.state && { persistedQueries: { cache: sharedKeyValueCache(options.state) } }),
     plugins: [
       // First: a request without a valid token is refused before any other check or execution.
       authenticationPlugin(),
@@ -89,8 +116,13 @@ export async function createServer(options: {
         ? offlineGraphiQLPlugin(GRAPHQL_PATH)
         : ApolloServerPluginLandingPageDisabled(),
       operationChecksPlugin(limits),
-      requestLogPlugin(),
+      requestLogPlugin(log, options.accessLog),
       telemetryPlugin(telemetry),
+      quotaPriorityPlugin(),
+      ...cacheControlPlugins({
+        maxAgeSeconds: readCache ? readCache.ttlMs / 1000 : 0,
+        scope: options.readCache?.scope ?? 'PUBLIC',
+      }),
     ],
     logger: log.child({ source: 'apollo' }),
   });
@@ -158,9 +190,15 @@ export async function createServer(options: {
         })),
       );
       const ready = !draining && checks.every((c) => c.reachable);
+      // A degraded shared state (Redis unreachable) does not make the instance unready: it
+      // serves correctly on in-process state, only less coordinated with the others, and
+      // taking every instance out of the balancer at once would be an outage of its own
+      // (docs/scale-out.md "When Redis is unreachable"). Reported, with a 200.
+      const sharedState = options.state && { kind: options.state.kind, ...options.state.health() };
       sendJson(res, ready ? 200 : 503, {
         status: ready ? 'ready' : 'not ready',
         providers: checks,
+        ...(sharedState && { sharedState }),
       });
       return;
     }
@@ -180,6 +218,7 @@ export async function createServer(options: {
       headers.get('x-request-id'),
       authenticated instanceof UnauthenticatedError ? refusedCaller(authenticated) : authenticated,
       idempotency,
+      readCache,
     );
     if (authenticated instanceof UnauthenticatedError) {
       // The reason only: the header and the token are never logged.
@@ -257,6 +296,7 @@ export async function createServer(options: {
       httpServer.closeAllConnections();
       await closed;
       await apollo.stop();
+      await readCache?.close();
     },
   };
 }

@@ -77,6 +77,19 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly readCacheLookups = new Counter({
+    name: 'meeting_api_read_cache_lookups_total',
+    help: 'Read-cache lookups (src/cache/), by kind and outcome: hit, miss (a provider read), coalesced (joined another read), stale (served past its TTL: the quota said no).',
+    labelNames: ['kind', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly quotaRefusals = new Counter({
+    name: 'meeting_api_quota_refusals_total',
+    help: 'Provider calls not sent because the app quota (src/quota/) was spent, by provider and call kind.',
+    labelNames: ['provider', 'operation', 'kind'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

@@ -5,6 +5,7 @@ import { buildApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
 import type { EmulatorHandle } from '../../src/emulators/emulator-server.js';
 import type { ProviderDescriptor } from '../../src/providers/provider-descriptor.js';
+import { PROVIDERS } from '../../src/providers/providers.js';
 import { type Provider } from '../../src/schema/enums/provider.enum.js';
 import { createLogger } from '../../src/server/logger.js';
 
@@ -51,8 +52,25 @@ export async function startTestServer(
 ): Promise<TestServer> {
   // AUTH_MODE=none (a trusted network) unless `env` says otherwise: most tests configure LIVE
   // providers, which need it set; test/integration/authentication.test.ts sets it itself.
+  // The read cache off and the quota governor out of the way unless a test sets them: many tests
+  // count upstream calls exactly, or make bursts a production budget would (rightly) throttle.
+  // test/integration/quota-governor.test.ts and read-cache.test.ts set them.
+  const quota = Object.fromEntries(
+    (options.providers ?? PROVIDERS).map((d) => [
+      `${d.env.prefix}_RATE_LIMIT_PER_MINUTE`,
+      '1000000',
+    ]),
+  );
   const config = loadConfig(
-    { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', AUTH_MODE: 'none', ...options.env },
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'debug',
+      AUTH_MODE: 'none',
+      READ_CACHE_TTL_SECONDS: '0',
+      ...quota,
+      ...options.env,
+    },
     options.providers,
   );
   const logs: string[] = [];

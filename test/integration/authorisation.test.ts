@@ -400,6 +400,82 @@ describe('cancel: the organizer, a host or meetings:admin (and meetings:write)',
   });
 });
 
+describe('update: the organizer, a host or meetings:admin (and meetings:write)', () => {
+  it.each<[Kind, { scope: string } | { right: string } | null]>([
+    ['stranger', { right: 'update' }],
+    ['invitee', { right: 'update' }],
+    ['hostScope', { right: 'update' }],
+    ['readOnlyOrganizer', { scope: 'meetings:write' }],
+    ['organizer', null],
+    ['host', null],
+    ['admin', null],
+    ['trusted', null],
+  ])('%s renames a meeting of alice: refused with %j', async (kind, refused) => {
+    const { id } = await bookMeeting(kind);
+    const mark = tencent(kind).requests().length;
+    const answer = await gql(
+      kind,
+      'mutation($id: ID!) { updateMeeting(id: $id, input: { subject: "Renamed" }) { id subject } }',
+      { id },
+    );
+    if (refused) {
+      expect(answer.data).toBeNull();
+      expect(forbiddenAt(answer)).toEqual({
+        updateMeeting: expect.objectContaining({ ...refused, operation: 'updateMeeting' }),
+      });
+      expect(writes(kind, mark)).toEqual([]);
+    } else {
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data).toEqual({ updateMeeting: { id, subject: 'Renamed' } });
+      expect(writes(kind, mark)).toHaveLength(1);
+    }
+  });
+});
+
+describe("list: one's own with meetings:read; another organizer's with meetings:admin", () => {
+  const LIST =
+    'query($filter: MeetingListFilter!) { listMeetings(filter: $filter) { edges { node { id subject } } } }';
+
+  it.each<[Kind, string | undefined, { scope: string } | { right: string } | null]>([
+    ['noScope', 'alice', { scope: 'meetings:read' }],
+    ['stranger', 'alice', { right: 'listOtherOrganizer' }],
+    ['host', 'alice', { right: 'listOtherOrganizer' }],
+    ['organizer', 'alice', null],
+    ['organizer', undefined, null],
+    ['readOnlyOrganizer', undefined, null],
+    ['admin', 'alice', null],
+    ['trusted', 'alice', null],
+  ])('%s lists organizer %s: refused with %j', async (kind, organizer, refused) => {
+    const { id } = await bookMeeting(kind);
+    const mark = tencent(kind).requests().length;
+    const answer = await gql(kind, LIST, {
+      filter: { provider: 'TENCENT_MEETING', ...(organizer ? { organizer } : {}) },
+    });
+    if (refused) {
+      expect(answer.data).toBeNull();
+      expect(forbiddenAt(answer)).toEqual({
+        listMeetings: expect.objectContaining(refused),
+      });
+      expect(tencent(kind).requests().length).toBe(mark);
+    } else {
+      expect(answer.errors).toBeUndefined();
+      const listed = (answer.data!.listMeetings as { edges: Array<{ node: { id: string } }> })
+        .edges;
+      expect(listed.map((e) => e.node.id)).toContain(id);
+    }
+  });
+
+  it('a trusted caller must name the organizer: BAD_USER_INPUT on filter.organizer, no call', async () => {
+    const mark = tencent('trusted').requests().length;
+    const answer = await gql('trusted', LIST, { filter: { provider: 'TENCENT_MEETING' } });
+    expect(answer.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'filter.organizer',
+    });
+    expect(tencent('trusted').requests().length).toBe(mark);
+  });
+});
+
 describe('webinar secrets', () => {
   it.each<[Kind, { hostSecrets: boolean; joinPassword: boolean }]>([
     ['stranger', { hostSecrets: false, joinPassword: false }],

@@ -40,6 +40,7 @@ describe('a provider added by one descriptor: configuration', () => {
       mode: ProviderMode.SANDBOX,
       baseUrl: null,
       credentials: skeletonProvider.env.sandboxCredentials,
+      rateLimitPerMinute: 108, // the quota governor's default for a provider it knows nothing of
     });
     // The production list knows nothing of it.
     expect(Object.keys(loadConfig({}))).not.toContain('skeleton');
@@ -54,6 +55,7 @@ describe('a provider added by one descriptor: configuration', () => {
       mode: ProviderMode.LIVE,
       baseUrl: 'https://api.skeleton.invalid',
       credentials: { apiKey: 'key', apiSecret: 'secret', tenant: '' },
+      rateLimitPerMinute: 108,
     });
   });
 

@@ -16,6 +16,7 @@ import {
   ScheduleWebinarDocument,
   type ScheduleWebinarInput,
   WatermarkStyle,
+  Weekday,
 } from '../__generated__/operations.js';
 import { SANDBOX_CREDENTIALS } from '../../src/config/sandbox-credentials.js';
 import { startWecomEmulator, type WecomEmulatorHandle } from '../../src/emulators/wecom/index.js';
@@ -351,13 +352,19 @@ describe('WeCom through GraphQL (SANDBOX)', () => {
         startTime: minutesFromNow(60),
         endTime: minutesFromNow(90),
         organizer: 'wecom-admin',
-        recurrence: { frequency: RecurrenceFrequency.Daily, count: 3 },
+        // The n-th weekday of a month has no `reminders` field (docs/providers/wecom.md).
+        recurrence: {
+          frequency: RecurrenceFrequency.Monthly,
+          monthWeek: 2,
+          monthWeekDay: Weekday.Tuesday,
+          count: 3,
+        },
       },
     });
     expect(errorCode(recurring)).toBe('UNSUPPORTED_BY_PROVIDER');
     expect(recurring.errors![0]!.extensions).toMatchObject({
       provider: 'WECOM',
-      field: 'input.recurrence',
+      field: 'input.recurrence.monthWeek',
     });
     const muteAll = await server.execute(ScheduleWebinarDocument, {
       input: webinarInput({ mediaSettings: { muteAll: true } }),

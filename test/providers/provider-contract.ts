@@ -269,7 +269,13 @@ export function defineProviderContract(name: string, setup: ProviderContractSetu
         read: ['PROVIDER_UNAVAILABLE', 3],
         write: ['OUTCOME_UNKNOWN', 1],
       },
-      { fault: { kind: 'drop' }, read: ['PROVIDER_UNAVAILABLE', 3], write: ['OUTCOME_UNKNOWN', 1] },
+      // `before`: nothing is created, so a provider that lists cannot reconcile the create
+      // (issue 12); a lost answer of a create that happened is the reconciliation tests'.
+      {
+        fault: { kind: 'drop', phase: 'before' },
+        read: ['PROVIDER_UNAVAILABLE', 3],
+        write: ['OUTCOME_UNKNOWN', 1],
+      },
       {
         fault: { kind: 'malformed' },
         read: ['PROVIDER_RESPONSE_INVALID', 1],
@@ -304,6 +310,11 @@ export function defineProviderContract(name: string, setup: ProviderContractSetu
         emulator.faults.add({
           ...fault,
           ...times,
+          // Lost before the provider acts: a provider that lists would otherwise find the
+          // meeting and reconcile (issue 12; test/integration/<p>.lifecycle.test.ts).
+          ...(fault.kind === 'drop' || fault.kind === 'malformed'
+            ? { phase: 'before' as const }
+            : {}),
           operation: setup.operations.createMeeting,
         });
         const result = await server.execute(ScheduleMeetingDocument, {

@@ -4,6 +4,7 @@ import { EmulatorClock } from '../clock.js';
 import { startEmulatorServer, type EmulatorHandle } from '../emulator-server.js';
 import { TencentRequestAuthenticator } from './auth.js';
 import { tencentFaultRenderer } from './errors.js';
+import { tencentRateLimit } from './rate-limit.js';
 import { tencentRoutes } from './routes.js';
 import { TencentMeetingState } from './state.js';
 
@@ -38,6 +39,11 @@ export interface TencentMeetingEmulatorOptions {
   adminOperators?: readonly string[];
   /** docs/reference/providers.md §1.5 T-W3 strict reading: webinars must start ≥ 30 min ahead. */
   strictWebinarStart?: boolean;
+  /**
+   * Calls per minute per app before the provider's rate-limit answer (./rate-limit.ts); default
+   * none. Also `POST /__admin/rate-limit` and `npm run emulator -- … --rate-limit N`.
+   */
+  rateLimitPerMinute?: number | null;
 }
 
 export interface TencentMeetingEmulatorHandle extends EmulatorHandle {
@@ -66,6 +72,8 @@ export async function startTencentMeetingEmulator(
       strictWebinarStart: options.strictWebinarStart ?? false,
     }),
     renderer: tencentFaultRenderer,
+    rateLimit: tencentRateLimit,
+    rateLimitPerMinute: options.rateLimitPerMinute,
     resetState: () => {
       state.reset();
       auth.reset();

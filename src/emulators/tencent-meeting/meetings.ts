@@ -27,6 +27,8 @@ import {
   type Body,
 } from './validation.js';
 import type {
+  TmEndedMeeting,
+  TmEndedMeetingList,
   TmJoinMeetingRole,
   TmMeetingInfo,
   TmMeetingList,
@@ -104,6 +106,36 @@ export function caller(body: Body): string {
   if (userid === '1') reject('userid', 'must not be "1" (seed 001)');
   requiredInt(body, 'instanceid', INSTANCE_IDS);
   return userid;
+}
+
+/**
+ * Seed 001 `UserObj.is_anonymous` / `nick_name` in `hosts` and `invitees`: who joins anonymously.
+ * Without a `nick_name` Tencent shows a generated one ("会议用户" + digits; [I] the format).
+ */
+function anonymousOf(body: Body, base: Record<string, string> = {}): Record<string, string> {
+  const out = { ...base };
+  for (const field of ['hosts', 'invitees'] as const) {
+    const list = body[field];
+    if (!Array.isArray(list)) continue;
+    list.forEach((item, i) => {
+      if (!item || typeof item !== 'object') return;
+      const user = item as Body;
+      const id = (user.userid ?? user.open_id) as string;
+      const flag = optionalBoolean(user, 'is_anonymous', `${field}[${i}].`);
+      const nick = optionalString(user, 'nick_name', 1, 64);
+      if (flag === true) out[id] = nick ?? `会议用户${String(1000 + (i % 9000))}`;
+      else if (flag === false) delete out[id];
+    });
+  }
+  return out;
+}
+
+function userObjects(ids: readonly string[], anonymous: Record<string, string>) {
+  return ids.map((userid) =>
+    anonymous[userid] !== undefined
+      ? { userid, is_anonymous: true, nick_name: anonymous[userid] }
+      : { userid },
+  );
 }
 
 function subjectOf(body: Body): string {
@@ -240,6 +272,9 @@ export function createMeeting(state: TencentMeetingState, body: Body, now: numbe
     hostKey: hostKey ?? null,
     cancelled: false,
     occupied: false,
+    anonymous: anonymousOf(body),
+    syncToWework: optionalBoolean(body, 'sync_to_wework') ?? true,
+    modifiedMs: now * 1000,
   };
   state.meetings.set(meeting.meetingId, meeting);
   // Seed 001's answer: a list even for one meeting; live_config carries only live_addr.
@@ -248,7 +283,7 @@ export function createMeeting(state: TencentMeetingState, body: Body, now: numbe
     meeting_id: meeting.meetingId,
     meeting_code: meeting.meetingCode,
     ...(meeting.password ? { password: meeting.password } : {}),
-    hosts: meeting.hosts.map((userid) => ({ userid })),
+    hosts: userObjects(meeting.hosts, meeting.anonymous),
     participants: [],
     user_non_registered: [],
     start_time: String(meeting.start),
@@ -277,9 +312,12 @@ export function meetingInfo(meeting: StoredMeeting, viewer: string, now: number)
     status: meetingState(meeting, now),
     type: meeting.type,
     meeting_type: meeting.meetingType,
-    hosts: meeting.hosts.map((userid) => ({ userid })),
-    participants: meeting.invitees.map((userid) => ({ userid })),
+    hosts: userObjects(meeting.hosts, meeting.anonymous),
+    participants: userObjects(meeting.invitees, meeting.anonymous),
     current_hosts: [],
+    // [I] The emulator has no user directory: every invitee counts as registered.
+    user_non_registered: [],
+    sync_to_wework: meeting.syncToWework,
     start_time: String(meeting.start),
     end_time: String(meeting.end),
     join_url: meeting.joinUrl,
@@ -350,7 +388,7 @@ export function getMeetingByCode(
   now: number,
 ): EmulatorReply {
   const code = query.get('meeting_code');
-  if (code === null) return listMeetings(state, operator, now);
+  if (code === null) return listMeetings(state, query, operator, now);
   if (!/^\d{9}$/.test(code)) reject('meeting_code', 'must be 9 digits');
   const meeting = state.meetingByCode(code);
   // [I] An unknown or recycled code answers an empty list (a recycled code can no longer be
@@ -411,8 +449,13 @@ export function cancelMeeting(
 }
 
 /**
- * PUT /v1/meetings/{id} (docs/reference/providers.md §1.3): the creator changes fields; absent =
- * unchanged.
+ * PUT /v1/meetings/{id} (docs/reference/providers.md §1.3 PUT): the creator (or an admin) changes
+ * what the body gives; absent = unchanged. Refused like a cancel: 9003 unknown, 9042 not the
+ * creator, 9007 cancelled, 13603 ended. `start_time` and `end_time` travel together and are
+ * checked as on create; `hosts: []` clears them (the creator hosts again, the create default);
+ * `password: ""` removes the password; a new `recurring_rule` (or new times of a series)
+ * recomputes the occurrences; `recurring_rule.sub_meeting_id` moves only that occurrence (never
+ * with a rule change).
  */
 export function updateMeeting(
   state: TencentMeetingState,
@@ -427,6 +470,9 @@ export function updateMeeting(
   if (status === 'MEETING_STATE_ENDED' || status === 'MEETING_STATE_RECYCLED') {
     return tmError(TM_ERRORS.ALREADY_ENDED, 'meeting already ended');
   }
+  const rule = optionalObject(body, 'recurring_rule');
+  const subId = rule ? optionalString(rule, 'sub_meeting_id', 1, 40) : undefined;
+  if (subId !== undefined) return moveSubMeeting(meeting, subId, rule!, body, now);
   const next = { ...meeting };
   if (body.subject !== undefined) next.subject = subjectOf(body);
   if (body.start_time !== undefined || body.end_time !== undefined) {
@@ -439,17 +485,26 @@ export function updateMeeting(
     if (password && !PASSWORD_PATTERN.test(password)) reject('password', 'must be 4 to 6 digits');
     next.password = password ? password : null;
   }
-  next.hosts = userList(body, 'hosts', 100) ?? next.hosts;
+  const hosts = userList(body, 'hosts', 100);
+  if (hosts !== undefined) next.hosts = hosts.length > 0 ? hosts : [meeting.creator];
   next.invitees = userList(body, 'invitees', 300) ?? next.invitees;
+  next.anonymous = anonymousOf(body, meeting.anonymous);
   next.settings = parseSettings(optionalObject(body, 'settings'), next.settings);
+  const timeZone = optionalString(body, 'time_zone', 1, 64);
+  if (timeZone !== undefined) {
+    if (!isTimeZone(timeZone)) reject('time_zone', 'must be an IANA time zone name');
+    next.timeZone = timeZone;
+  }
   const meetingType = optionalInt(body, 'meeting_type', [0, 1]) ?? next.meetingType;
+  if (meetingType === 1 && next.type === 1)
+    reject('meeting_type', 'a quick meeting (type 1) cannot recur');
   const timesChanged = next.start !== meeting.start || next.end !== meeting.end;
   if (
     meetingType === 1 &&
-    (body.recurring_rule !== undefined || timesChanged || next.meetingType !== 1)
+    (rule !== undefined || timesChanged || next.meetingType !== 1 || timeZone !== undefined)
   ) {
     const plan = planRecurrence(
-      optionalObject(body, 'recurring_rule') ?? next.recurringRule ?? undefined,
+      rule ?? next.recurringRule ?? undefined,
       next.start,
       next.end,
       next.timeZone,
@@ -473,21 +528,56 @@ export function updateMeeting(
         )
       : null;
   }
+  next.modifiedMs = Math.max(now * 1000, meeting.modifiedMs + 1);
   state.meetings.set(id, next);
+  return updated(next);
+}
+
+/** The PUT answer (§1.3 PUT): ids, settings and the live address only. */
+function updated(meeting: StoredMeeting): EmulatorReply {
   const answer: TmMeetingList<TmMeetingUpdated> = {
     meeting_number: 1,
     meeting_info_list: [
       {
-        meeting_id: next.meetingId,
-        meeting_code: next.meetingCode,
-        settings: next.settings,
-        enable_live: next.enableLive,
-        ...(next.liveConfig ? { live_config: { live_addr: next.liveConfig.live_addr } } : {}),
-        ...(next.hostKey ? { host_key: next.hostKey } : {}),
+        meeting_id: meeting.meetingId,
+        meeting_code: meeting.meetingCode,
+        settings: meeting.settings,
+        enable_live: meeting.enableLive,
+        ...(meeting.liveConfig ? { live_config: { live_addr: meeting.liveConfig.live_addr } } : {}),
+        ...(meeting.hostKey ? { host_key: meeting.hostKey } : {}),
       },
     ],
   };
   return { status: 200, body: answer };
+}
+
+/** `recurring_rule.sub_meeting_id`: that occurrence gets the body's times; the rest stays. */
+function moveSubMeeting(
+  meeting: StoredMeeting,
+  subId: string,
+  rule: Body,
+  body: Body,
+  now: number,
+): EmulatorReply {
+  if (meeting.meetingType !== 1) reject('recurring_rule.sub_meeting_id', 'only for a series');
+  const ruleChange = ['recurring_type', 'until_type', 'until_date', 'until_count'].some(
+    (key) => rule[key] !== undefined,
+  );
+  if (ruleChange) reject('recurring_rule', 'sub_meeting_id cannot be combined with a rule change');
+  const sub = meeting.subMeetings.find((s) => s.subMeetingId === subId);
+  if (!sub) return tmError(TM_ERRORS.MEETING_NOT_EXIST, 'SUB MEETING NOT EXIST');
+  if (sub.deleted) return tmError(TM_ERRORS.ALREADY_CANCELLED, 'sub meeting already cancelled');
+  if (sub.end <= now) return tmError(TM_ERRORS.ALREADY_ENDED, 'sub meeting already ended');
+  const start = requiredEpoch(body, 'start_time');
+  const end = requiredEpoch(body, 'end_time');
+  if (end <= start) reject('end_time', 'must be after start_time');
+  sub.start = start;
+  sub.end = end;
+  meeting.subMeetings.sort((a, b) => a.start - b.start);
+  meeting.start = meeting.subMeetings[0]!.start;
+  meeting.end = meeting.subMeetings[0]!.end;
+  meeting.modifiedMs = Math.max(now * 1000, meeting.modifiedMs + 1);
+  return updated(meeting);
 }
 
 /** Whether a by-code lookup still finds it: a recycled code can no longer be looked up (§1.3). */
@@ -497,11 +587,37 @@ function codeStillValid(meeting: StoredMeeting, now: number): boolean {
   return now < lastStart + RECYCLE_AFTER_SECONDS;
 }
 
+/** At most 20 meetings a call (1095/42421). */
+const LIST_PAGE = 20;
+const BEIJING_OFFSET = 8 * 3600;
+
+/** Midnight Beijing time today: where the list starts without `pos` (1095/42421). */
+function beijingMidnight(now: number): number {
+  return Math.floor((now + BEIJING_OFFSET) / 86_400) * 86_400 - BEIJING_OFFSET;
+}
+
 /**
- * Listing (GET /v1/meetings?userid=…): upcoming and in-progress meetings of the operator (§1.3).
+ * Listing (GET /v1/meetings?userid=…, 1095/42421): upcoming and in-progress meetings of the
+ * operator, starting at or after `pos` (default: midnight Beijing time today), 20 a call by
+ * start time. `next_pos` is the start of the last one answered and the next call starts there
+ * again INCLUSIVE, so meetings sharing that second come twice — the documented repeat the client
+ * must deduplicate by `meeting_id`. `remaining` counts what is left after this answer;
+ * `next_cursory` is the last one's change time (ms). `is_show_all_sub_meetings` 0 (default)
+ * lists a series once, 1 each of its occurrences [I: as separate entries with their times].
  */
-function listMeetings(state: TencentMeetingState, operator: string, now: number): EmulatorReply {
-  const list = [...state.meetings.values()]
+function listMeetings(
+  state: TencentMeetingState,
+  query: URLSearchParams,
+  operator: string,
+  now: number,
+): EmulatorReply {
+  const rawPos = query.get('pos');
+  if (rawPos !== null && !/^\d{1,11}$/.test(rawPos)) reject('pos', 'must be Unix seconds');
+  const pos = rawPos === null || rawPos === '0' ? beijingMidnight(now) : Number(rawPos);
+  const allSubs = query.get('is_show_all_sub_meetings');
+  if (allSubs !== null && allSubs !== '0' && allSubs !== '1')
+    reject('is_show_all_sub_meetings', 'must be 0 or 1');
+  const entries = [...state.meetings.values()]
     .filter(
       (m) => m.creator === operator || m.hosts.includes(operator) || m.invitees.includes(operator),
     )
@@ -517,15 +633,99 @@ function listMeetings(state: TencentMeetingState, operator: string, now: number)
       // One-off meetings drop out 1 h after their scheduled end (docs/reference/providers.md §1.3).
       return m.meetingType === 1 || now < m.end + 3600;
     })
-    .sort((a, b) => a.start - b.start)
-    .slice(0, 20)
-    .map((m) => ({ ...meetingInfo(m, operator, now), join_meeting_role: role(m, operator) }));
+    .flatMap((m) => {
+      const info = { ...meetingInfo(m, operator, now), join_meeting_role: role(m, operator) };
+      if (allSubs !== '1' || m.meetingType !== 1) return [{ start: m.start, info }];
+      return m.subMeetings
+        .filter((sub) => !sub.deleted && sub.end > now)
+        .map((sub) => ({
+          start: sub.start,
+          info: { ...info, start_time: String(sub.start), end_time: String(sub.end) },
+        }));
+    })
+    .filter((e) => e.start >= pos)
+    // Stable: meetings of one second keep their booking order.
+    .sort((a, b) => a.start - b.start);
+  const page = entries.slice(0, LIST_PAGE);
+  const last = page.at(-1);
   const answer: TmMeetingListing = {
-    meeting_number: list.length,
-    meeting_info_list: list,
-    remaining: 0,
-    next_pos: 0,
-    next_cursory: 0,
+    meeting_number: page.length,
+    meeting_info_list: page.map((e) => e.info),
+    remaining: entries.length - page.length,
+    next_pos: last ? last.start : 0,
+    next_cursory: last ? (state.meetings.get(last.info.meeting_id)?.modifiedMs ?? 0) : 0,
+  };
+  return { status: 200, body: answer };
+}
+
+const HISTORY_MAX_WINDOW = 90 * 86_400;
+const HISTORY_DEFAULT_SPAN = 31 * 86_400;
+
+/**
+ * GET /v1/history/meetings/{userid} (1095/53805): the user's ended meetings — created, hosted or
+ * invited to; cancelled ones are not "ended" — one entry per ended occurrence of a series (with
+ * `sub_meeting_id`), whose start lies in `start_time`–`end_time` (at most 90 days; one alone
+ * spans 31 days from it; neither: the last 31 days). `page_size` 1–20 and `page` from 1 are
+ * required. [I] Order: latest start first (the doc states none).
+ */
+export function listEndedMeetings(
+  state: TencentMeetingState,
+  userid: string,
+  query: URLSearchParams,
+  now: number,
+): EmulatorReply {
+  const int = (name: string, min: number, max: number, required: boolean): number | undefined => {
+    const raw = query.get(name);
+    if (raw === null) return required ? reject(name, 'is required') : undefined;
+    if (!/^\d{1,11}$/.test(raw) || Number(raw) < min || Number(raw) > max)
+      reject(name, `must be an integer ${min}–${max}`);
+    return Number(raw);
+  };
+  const pageSize = int('page_size', 1, 20, true)!;
+  const page = int('page', 1, 1_000_000, true)!;
+  let start = int('start_time', 0, 99_999_999_999, false);
+  let end = int('end_time', 0, 99_999_999_999, false);
+  if (start === undefined && end === undefined) {
+    end = now;
+    start = now - HISTORY_DEFAULT_SPAN;
+  } else if (end === undefined) end = start! + HISTORY_DEFAULT_SPAN;
+  else if (start === undefined) start = end - HISTORY_DEFAULT_SPAN;
+  if (end < start!) reject('end_time', 'must not be before start_time');
+  if (end - start! > HISTORY_MAX_WINDOW) reject('end_time', 'the window is at most 90 days');
+  const code = query.get('meeting_code');
+  const ended: TmEndedMeeting[] = [];
+  for (const m of state.meetings.values()) {
+    if (m.cancelled) continue;
+    if (!(m.creator === userid || m.hosts.includes(userid) || m.invitees.includes(userid)))
+      continue;
+    if (code !== null && m.meetingCode !== code) continue;
+    const slots =
+      m.meetingType === 1
+        ? m.subMeetings.filter((sub) => !sub.deleted).map((sub) => ({ ...sub, sub: true }))
+        : [{ subMeetingId: '', start: m.start, end: m.end, sub: false }];
+    for (const slot of slots) {
+      // Past its end with someone still in, it has not ended yet (1095/53805).
+      if (slot.end > now || (m.occupied && !slot.sub)) continue;
+      if (slot.start < start! || slot.start > end) continue;
+      ended.push({
+        subject: m.subject,
+        meeting_id: m.meetingId,
+        meeting_code: m.meetingCode,
+        ...(slot.sub ? { sub_meeting_id: slot.subMeetingId } : {}),
+        start_time: slot.start,
+        end_time: slot.end,
+        meeting_type: m.meetingType,
+      });
+    }
+  }
+  ended.sort((a, b) => b.start_time - a.start_time);
+  const items = ended.slice((page - 1) * pageSize, page * pageSize);
+  const answer: TmEndedMeetingList = {
+    current_page: page,
+    current_size: items.length,
+    total_count: ended.length,
+    total_page: Math.ceil(ended.length / pageSize),
+    meeting_info_list: items,
   };
   return { status: 200, body: answer };
 }

@@ -6,11 +6,12 @@ import {
   createMeeting,
   getMeeting,
   getMeetingByCode,
+  listEndedMeetings,
   updateMeeting,
 } from './meetings.js';
 import type { TencentMeetingState } from './state.js';
 import { operatorOf, parseBody, RejectedRequest, type Body } from './validation.js';
-import { cancelWebinar, createWebinar, getWebinar } from './webinars.js';
+import { cancelWebinar, createWebinar, getWebinar, updateWebinar } from './webinars.js';
 
 /*
  * The Tencent Meeting HTTP routes (docs/reference/providers.md §1.3, §1.4): path, method and
@@ -48,8 +49,9 @@ const ID = '(\\d{1,24})';
 
 /**
  * Provider routes. Journal operation names: createMeeting, getMeeting, getMeetingByCode
- * (also the user listing), updateMeeting, cancelMeeting, createWebinar, getWebinar,
- * cancelWebinar. Webinar calls need `X-TC-Registered: 1` (seed 000).
+ * (also the user listing GET /v1/meetings?userid=…: the same path), updateMeeting,
+ * cancelMeeting, listEndedMeetings, createWebinar, getWebinar, updateWebinar, cancelWebinar.
+ * Webinar calls need `X-TC-Registered: 1` (seed 000).
  */
 export function tencentRoutes(ctx: RouteContext): EmulatorRoute[] {
   const { state } = ctx;
@@ -87,6 +89,15 @@ export function tencentRoutes(ctx: RouteContext): EmulatorRoute[] {
       handle: guarded(ctx, (req, [id], now) => cancelMeeting(state, id!, body(req), now)),
     },
     {
+      method: 'GET',
+      // 1095/53805: the user id is in the path (URL-encoded).
+      path: /^\/v1\/history\/meetings\/([^/?]{1,600})\/?$/,
+      operation: 'listEndedMeetings',
+      handle: guarded(ctx, (req, [user], now) =>
+        listEndedMeetings(state, decodeURIComponent(user!), req.query, now),
+      ),
+    },
+    {
       method: 'POST',
       path: /^\/v1\/webinars\/?$/,
       operation: 'createWebinar',
@@ -106,6 +117,14 @@ export function tencentRoutes(ctx: RouteContext): EmulatorRoute[] {
         (req, _p, now) => getWebinar(state, req.query, operatorOf(req.query), now),
         { registered: true },
       ),
+    },
+    {
+      method: 'PUT',
+      path: new RegExp(`^/v1/webinars/${ID}/?$`),
+      operation: 'updateWebinar',
+      handle: guarded(ctx, (req, [id], now) => updateWebinar(state, id!, body(req), now), {
+        registered: true,
+      }),
     },
     {
       method: 'POST',

@@ -42,6 +42,12 @@ export interface StoredMeeting {
   cancelled: boolean;
   /** Someone is in the meeting (set through `TencentMeetingState.join`, for tests). */
   occupied: boolean;
+  /** Hosts and invitees joining anonymously (seed 001 `is_anonymous`), with their `nick_name`. */
+  anonymous: Record<string, string>;
+  /** `sync_to_wework` (§1.3: create only, default true). */
+  syncToWework: boolean;
+  /** Last change, epoch ms: the list's `cursory` (1095/42421). */
+  modifiedMs: number;
 }
 
 export interface StoredWebinar {

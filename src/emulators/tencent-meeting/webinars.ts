@@ -34,18 +34,37 @@ const MEDIA_BOOLEANS = [
   'enable_host_pause_auto_record',
 ] as const;
 
-/** `media_setting` with seed 000's documented defaults applied. */
-function mediaSettingOf(raw: Body | undefined): TmWebinarMediaSetting {
-  const out: TmWebinarMediaSetting = {
-    mute_enable_join: true,
-    allow_unmute_self: true,
-    allow_in_before_host: true,
-    allow_screen_shared_watermark: false,
-    only_enterprise_user_allowed: false,
-    auto_record_type: 'none',
-    participant_join_auto_record: false,
-    enable_host_pause_auto_record: true,
-  };
+const MEDIA_DEFAULTS: TmWebinarMediaSetting = {
+  mute_enable_join: true,
+  allow_unmute_self: true,
+  allow_in_before_host: true,
+  allow_screen_shared_watermark: false,
+  only_enterprise_user_allowed: false,
+  auto_record_type: 'none',
+  participant_join_auto_record: false,
+  enable_host_pause_auto_record: true,
+};
+
+/** `sensitive_words` (seed 000): at most 50 words of 1–10 characters. */
+function sensitiveWordsOf(body: Body): string[] {
+  const words = body.sensitive_words;
+  if (words === undefined || words === null) return [];
+  if (!Array.isArray(words)) reject('sensitive_words', 'must be an array of strings');
+  if (words.length > 50) reject('sensitive_words', 'at most 50 words');
+  return words.map((w, i) => {
+    if (typeof w !== 'string' || w.length === 0 || [...w].length > 10) {
+      reject(`sensitive_words[${i}]`, 'must be 1–10 characters');
+    }
+    return w;
+  });
+}
+
+/** `media_setting` over `base` (default: seed 000's documented defaults). */
+function mediaSettingOf(
+  raw: Body | undefined,
+  base: TmWebinarMediaSetting = MEDIA_DEFAULTS,
+): TmWebinarMediaSetting {
+  const out: TmWebinarMediaSetting = { ...base };
   if (!raw) return out;
   const p = 'media_setting.';
   for (const key of MEDIA_BOOLEANS) {
@@ -55,7 +74,8 @@ function mediaSettingOf(raw: Body | undefined): TmWebinarMediaSetting {
   const watermark = optionalInt(raw, 'water_mark_type', [0, 1], p);
   // Seed 000: the style is effective only with the watermark on.
   if (watermark !== undefined && out.allow_screen_shared_watermark) out.water_mark_type = watermark;
-  else if (out.allow_screen_shared_watermark) out.water_mark_type = 0;
+  else if (out.allow_screen_shared_watermark && out.water_mark_type === undefined)
+    out.water_mark_type = 0;
   const record = raw.auto_record_type;
   if (record !== undefined && record !== null) {
     if (record !== 'none' && record !== 'local' && record !== 'cloud') {
@@ -121,18 +141,7 @@ export function createWebinar(
     if (display !== undefined) reject('display_number_of_participants', 'needs activity_page');
   }
   const mediaSetting = mediaSettingOf(optionalObject(body, 'media_setting'));
-  const words = body.sensitive_words;
-  let sensitiveWords: string[] = [];
-  if (words !== undefined && words !== null) {
-    if (!Array.isArray(words)) reject('sensitive_words', 'must be an array of strings');
-    if (words.length > 50) reject('sensitive_words', 'at most 50 words');
-    sensitiveWords = words.map((w, i) => {
-      if (typeof w !== 'string' || w.length === 0 || [...w].length > 10) {
-        reject(`sensitive_words[${i}]`, 'must be 1–10 characters');
-      }
-      return w;
-    });
-  }
+  const sensitiveWords = sensitiveWordsOf(body);
   // T-W2: marked required but defaults to false; true needs cloud recording.
   const playback = optionalBoolean(body, 'playback_for_audience') ?? false;
   if (playback && mediaSetting.auto_record_type !== 'cloud') {
@@ -212,6 +221,7 @@ export function webinarInfo(w: StoredWebinar, now: number): TmWebinarInfo {
     playback_for_audience: w.playbackForAudience,
     ...(w.playbackForAudience ? { playback_url: `${LINK_HOST}/playback/${w.meetingCode}` } : {}),
     preparation_mode: w.preparationMode,
+    sync_to_wework: w.syncToWework,
   };
 }
 
@@ -239,6 +249,83 @@ export function getWebinar(
   if (webinar.creator !== operator && !state.isAdmin(operator))
     return tmError(TM_ERRORS.NO_PERMISSION, 'no permission: only the creator may query');
   return { status: 200, body: webinarInfo(webinar, now) };
+}
+
+/**
+ * PUT /v1/webinars/{id} (docs/reference/providers.md §1.4 PUT, 1095/61964): only the creator (or
+ * an admin); every field optional; `start_time` only together with `end_time`, the start in the
+ * future and the end after it; `hosts` overwrites; the create's rules hold for the result (a
+ * password admission needs a password, cover/description/count need the activity page, playback
+ * needs cloud recording). `sync_to_wework` is create-only (§1.3) and ignored. Refused like a
+ * cancel: 9003, 9042, 9007 cancelled, 13603 ended. Answers `{}` [I: the doc shows no body].
+ */
+export function updateWebinar(
+  state: TencentMeetingState,
+  id: string,
+  body: Body,
+  now: number,
+): EmulatorReply {
+  const userid = caller(body);
+  const webinar = state.webinars.get(id);
+  if (!webinar) return notFound();
+  if (webinar.creator !== userid && !state.isAdmin(userid))
+    return tmError(TM_ERRORS.NO_PERMISSION, 'no permission: only the creator may update', 400);
+  const status = webinarState(webinar, now);
+  if (status === 'MEETING_STATE_CANCELLED')
+    return tmError(TM_ERRORS.ALREADY_CANCELLED, 'webinar already cancelled');
+  if (status === 'MEETING_STATE_ENDED' || status === 'MEETING_STATE_RECYCLED')
+    return tmError(TM_ERRORS.ALREADY_ENDED, 'webinar already ended');
+  const next: StoredWebinar = { ...webinar };
+  if (body.subject !== undefined) next.subject = requiredString(body, 'subject', 1, 255);
+  if (body.sponsor !== undefined) next.sponsor = optionalString(body, 'sponsor', 1, 40) ?? null;
+  if (body.start_time !== undefined || body.end_time !== undefined) {
+    if (body.start_time === undefined) reject('start_time', 'must be sent with end_time');
+    if (body.end_time === undefined) reject('end_time', 'must be sent with start_time');
+    next.start = requiredEpoch(body, 'start_time');
+    next.end = requiredEpoch(body, 'end_time');
+    if (next.start <= now) reject('start_time', 'must be in the future');
+    if (next.end <= next.start) reject('end_time', 'must be after start_time');
+  }
+  next.admissionType = optionalInt(body, 'admission_type', [0, 1, 2]) ?? next.admissionType;
+  const password = optionalString(body, 'password');
+  if (password !== undefined && !PASSWORD_PATTERN.test(password))
+    reject('password', 'must be 4 to 6 digits');
+  if (next.admissionType === 2) {
+    next.password = password ?? next.password;
+    if (!next.password) reject('password', 'is required when admission_type is 2');
+  } else next.password = null;
+  next.hosts = userList(body, 'hosts', 100) ?? next.hosts;
+  next.activityPage = optionalBoolean(body, 'activity_page') ?? next.activityPage;
+  const coverUrl = optionalString(body, 'cover_url', 1, 2048);
+  if (coverUrl !== undefined && !/^https?:\/\//.test(coverUrl))
+    reject('cover_url', 'must be an http(s) URL');
+  const description = optionalString(body, 'description', 1, 5000);
+  const display = optionalInt(body, 'display_number_of_participants', [0, 1]);
+  if (!next.activityPage) {
+    if (coverUrl !== undefined) reject('cover_url', 'needs activity_page');
+    if (description !== undefined) reject('description', 'needs activity_page');
+    if (display !== undefined) reject('display_number_of_participants', 'needs activity_page');
+  }
+  next.coverUrl = coverUrl ?? next.coverUrl;
+  next.description = description ?? next.description;
+  next.displayNumberOfParticipants = display ?? next.displayNumberOfParticipants;
+  const media = optionalObject(body, 'media_setting');
+  if (media)
+    next.mediaSetting = { ...next.mediaSetting, ...mediaSettingOf(media, next.mediaSetting) };
+  if (body.sensitive_words !== undefined && body.sensitive_words !== null)
+    next.sensitiveWords = sensitiveWordsOf(body);
+  next.enableQa = optionalBoolean(body, 'enable_qa') ?? next.enableQa;
+  next.enableManualCheck = optionalBoolean(body, 'enable_manual_check') ?? next.enableManualCheck;
+  next.enableGuestInviteLink =
+    optionalBoolean(body, 'enable_guest_invite_link') ?? next.enableGuestInviteLink;
+  next.preparationMode = optionalBoolean(body, 'preparation_mode') ?? next.preparationMode;
+  next.playbackForAudience =
+    optionalBoolean(body, 'playback_for_audience') ?? next.playbackForAudience;
+  if (next.playbackForAudience && next.mediaSetting.auto_record_type !== 'cloud') {
+    reject('playback_for_audience', 'needs media_setting.auto_record_type cloud');
+  }
+  state.webinars.set(id, next);
+  return { status: 200, body: {} };
 }
 
 /** POST /v1/webinars/{id}/cancel (docs/reference/providers.md §1.4). */

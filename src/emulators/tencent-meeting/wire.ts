@@ -11,6 +11,9 @@
 /** A user in `hosts` / `participants`. The emulator always answers objects (§1.5 T-M1). */
 export interface TmUserObj {
   userid: string;
+  /** Seed 001: joins anonymously, shown as `nick_name`. */
+  is_anonymous?: boolean;
+  nick_name?: string;
 }
 
 export type TmAutoRecordType = 'none' | 'local' | 'cloud';
@@ -128,6 +131,7 @@ export interface TmMeetingInfo {
   time_zone?: string;
   host_key?: string;
   join_meeting_role?: TmJoinMeetingRole;
+  sync_to_wework?: boolean;
 }
 
 /** The PUT answer's item: only ids, settings and live address (§1.3 PUT). */
@@ -144,6 +148,26 @@ export interface TmMeetingUpdated {
 export interface TmMeetingList<Item = TmMeetingInfo> {
   meeting_number: number;
   meeting_info_list: Item[];
+}
+
+/** One ended meeting or sub-meeting of the history list (1095/53805): integer times. */
+export interface TmEndedMeeting {
+  subject: string;
+  meeting_id: string;
+  meeting_code: string;
+  sub_meeting_id?: string;
+  start_time: number;
+  end_time: number;
+  meeting_type: number;
+}
+
+/** GET /v1/history/meetings/{userid} (1095/53805). */
+export interface TmEndedMeetingList {
+  current_page: number;
+  current_size: number;
+  total_count: number;
+  total_page: number;
+  meeting_info_list: TmEndedMeeting[];
 }
 
 /** The user listing adds paging cursors (§1.3, 1095/42421). */
@@ -187,6 +211,7 @@ export interface TmWebinarInfo extends TmWebinarCreated {
   playback_for_audience: boolean;
   playback_url?: string;
   preparation_mode: boolean;
+  sync_to_wework: boolean;
 }
 
 /** Every failure (§1.2): a non-2xx status and this body. */

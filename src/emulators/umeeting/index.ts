@@ -3,6 +3,7 @@ import { DEFAULT_UMEETING_TIMEZONE } from '../../config/sandbox-credentials.js';
 import { EmulatorClock } from '../clock.js';
 import { startEmulatorServer, type EmulatorHandle } from '../emulator-server.js';
 import { umeetingFaultRenderer } from './errors.js';
+import { umeetingRateLimit } from './rate-limit.js';
 import { umeetingRoutes } from './routes.js';
 import { UmeetingEmulatorState } from './state.js';
 
@@ -18,9 +19,11 @@ import { UmeetingEmulatorState } from './state.js';
  * | /umeeting/share/schedule   | scheduleMeeting  |
  * | /umeeting/share/instant    | instantMeeting   |
  * | /umeeting/share/get        | getMeeting       |
+ * | /umeeting/share/update     | updateMeeting    |
  * | /umeeting/share/delete     | deleteMeeting    |
  * | /umeeting/share/end        | endMeeting       |
  * | /umeeting/share/list       | listMeetings     |
+ * | /umeeting/share/history    | listHistory      |
  * The journal records no bodies, so the api secret never reaches it.
  */
 export interface UmeetingEmulatorOptions {
@@ -37,6 +40,11 @@ export interface UmeetingEmulatorOptions {
    * revision did (§3.4 U-2). Off by default: at HEAD recurrence belongs to `/schedule`.
    */
   allowInstantRecurrence?: boolean;
+  /**
+   * Calls per minute per app before the provider's rate-limit answer (./rate-limit.ts); default
+   * none. Also `POST /__admin/rate-limit` and `npm run emulator -- … --rate-limit N`.
+   */
+  rateLimitPerMinute?: number | null;
 }
 
 export interface UmeetingEmulatorHandle extends EmulatorHandle {
@@ -66,6 +74,8 @@ export async function startUmeetingEmulator(
       baseUrl: () => url,
     }),
     renderer: umeetingFaultRenderer,
+    rateLimit: umeetingRateLimit,
+    rateLimitPerMinute: options.rateLimitPerMinute,
     resetState: () => state.clear(),
   });
   url = handle.url;

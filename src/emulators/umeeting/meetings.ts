@@ -3,7 +3,7 @@ import { badRequest, done, fail, ok, UMEETING_EMULATOR_STATUS } from './errors.j
 import type { UmeetingRouteContext } from './routes.js';
 import type { EmulatedMeeting } from './state.js';
 import { formatUmeetingTime } from './time.js';
-import { FormError, parseCreateForm } from './validation.js';
+import { FormError, parseCreateForm, parseRecurrence, parseUpdateForm } from './validation.js';
 import {
   UMEETING_MEETING_TYPE,
   UMEETING_STATUS,
@@ -14,7 +14,7 @@ import {
 
 /*
  * The umeeting meeting handlers (docs/reference/providers.md §3.2): create (schedule and
- * instant), get, delete/end, list. Each gets the form already authenticated (routes.ts) and
+ * instant), get, update, delete/end, list and history. Each gets the form already authenticated (routes.ts) and
  * answers umeeting's `{status, message, data}` (errors.ts).
  */
 
@@ -40,8 +40,8 @@ export function createMeeting(
   const id = state.newMeetingId();
   const base = ctx.baseUrl();
   const secrets = state.newHostSecrets(base, id);
-  const live = parsed.options.allow_live_streaming === 'true';
-  const liveId = live ? String(10_000_000 + Number(id.slice(-7))) : null;
+  const live = parsed.options.allow_live_streaming === 'true' ? liveStream(ctx, id) : null;
+  const liveId = live?.liveId ?? null;
   const meeting: EmulatedMeeting = {
     id,
     type: endpoint === 'instant' ? UMEETING_MEETING_TYPE.INSTANT : UMEETING_MEETING_TYPE.SCHEDULED,
@@ -62,9 +62,8 @@ export function createMeeting(
     ...secrets,
     joinUrl: `${base}/j/${id}`,
     liveId,
-    // play_addr is plain http:// like the seeds' third-party CDN address (§3.4 U-12).
-    playAddr: liveId ? `http://live.umeeting.invalid/${liveId}/live.m3u8` : '',
-    watchUrl: liveId ? `${base}/live/${liveId}` : '',
+    playAddr: live?.playAddr ?? '',
+    watchUrl: live?.watchUrl ?? '',
     deleted: false,
     endedAtMs: null,
   };
@@ -98,8 +97,9 @@ export function createMeeting(
 
 /**
  * `/share/get`: the documented fields (with the get example's spellings: numeric strings,
- * `user_Key`, §3.4 U-13), plus, as an emulator extension, `type`, the options, the recurrence
- * fields and `occurrences` with each one's `status`. No host secrets.
+ * `user_Key`, §3.4 U-13), plus, as an emulator extension, `type`, `host_name`, `live_id`, the
+ * options, the recurrence fields and `occurrences` with each one's `status`. No host secrets,
+ * no `host_id` or `ready_time` (create answers only).
  */
 export function getMeeting(form: URLSearchParams, ctx: UmeetingRouteContext): EmulatorReply {
   const id = form.get('meeting_id')?.trim();
@@ -123,6 +123,8 @@ export function getMeeting(form: URLSearchParams, ctx: UmeetingRouteContext): Em
     watch_url: meeting.watchUrl,
     type: String(meeting.type),
     ...(meeting.hostName ? { host_name: meeting.hostName } : {}),
+    // Extension: the live stream's id, as the schedule answer gives it (§3.2 #1 @HEAD).
+    ...(meeting.liveId ? { live_id: meeting.liveId } : {}),
     ...meeting.options,
     ...(meeting.recurrence
       ? {
@@ -162,8 +164,97 @@ export function closeMeeting(action: 'cancelled' | 'ended') {
   };
 }
 
+/**
+ * `/share/update` (§3.2 #4; the update page's description): changes a meeting, a series as a
+ * whole. `start_time` and `duration` are required (the schedule's duration rule, U-8); every
+ * other listed field is left as it is when absent. Recurrence fields make a one-off a series,
+ * `recurrence_type=""` makes a series a one-off; a series' occurrences are recomputed from its
+ * (new or kept) rule and start, keeping the uuid and the state of an occurrence whose start did
+ * not move. [I] Refused like the end/delete pages refuse: a deleted (cancelled) or ended meeting,
+ * and an occurrence uuid (the page updates whole series only). Answers `{status, message}` only.
+ */
+export function updateMeeting(form: URLSearchParams, ctx: UmeetingRouteContext): EmulatorReply {
+  let parsed;
+  try {
+    parsed = parseUpdateForm(form, ctx.timeZone);
+  } catch (error) {
+    if (error instanceof FormError) return badRequest(error.message);
+    throw error;
+  }
+  const found = ctx.state.find(parsed.id);
+  if (!found) return fail(UMEETING_EMULATOR_STATUS.NOT_FOUND, 'meeting not found');
+  if (found.occurrence) {
+    return badRequest('a recurring meeting is updated as a whole series: give its meeting number');
+  }
+  const { meeting } = found;
+  const status = ctx.state.statusOf(meeting, ctx.clock.now());
+  if (status === UMEETING_STATUS.CANCELLED) return badRequest('the meeting has been deleted');
+  if (status === UMEETING_STATUS.ENDED) return badRequest('the meeting has ended');
+
+  const ruleFields = parsed.recurrence === undefined ? meeting.recurrence : parsed.recurrence;
+  let rule: { fields: Record<string, string>; starts: Date[] } | null = null;
+  if (ruleFields) {
+    try {
+      rule = parseRecurrence(
+        new URLSearchParams(ruleFields),
+        new Date(parsed.startMs),
+        ctx.timeZone,
+      );
+    } catch (error) {
+      if (error instanceof FormError) return badRequest(error.message);
+      throw error;
+    }
+  }
+  // Everything is checked: apply it all at once.
+  meeting.startMs = parsed.startMs;
+  meeting.durationMinutes = parsed.durationMinutes;
+  if (parsed.topic !== undefined) meeting.topic = parsed.topic;
+  if (parsed.password !== undefined) meeting.password = parsed.password;
+  if (parsed.userKey !== undefined) meeting.userKey = parsed.userKey;
+  if (parsed.hostName !== undefined) meeting.hostName = parsed.hostName;
+  Object.assign(meeting.options, parsed.options);
+  if (meeting.options.allow_live_streaming === 'true' && !meeting.liveId) {
+    Object.assign(meeting, liveStream(ctx, meeting.id));
+  }
+  meeting.recurrence = rule?.fields ?? null;
+  ctx.state.replaceOccurrences(
+    meeting,
+    (rule?.starts ?? []).map((start) => start.getTime()),
+  );
+  return done();
+}
+
+/** A live stream's id and addresses (seed 002 @HEAD `live_id`, `play_addr`, `watch_url`). */
+function liveStream(ctx: UmeetingRouteContext, id: string) {
+  const liveId = String(10_000_000 + Number(id.slice(-7)));
+  return {
+    liveId,
+    // play_addr is plain http:// like the seeds' third-party CDN address (§3.4 U-12).
+    playAddr: `http://live.umeeting.invalid/${liveId}/live.m3u8`,
+    watchUrl: `${ctx.baseUrl()}/live/${liveId}`,
+  };
+}
+
 /** `/share/list` (§3.2 #7): online meetings (booked or in progress), of one `user_key`, paged. */
 export function listMeetings(form: URLSearchParams, ctx: UmeetingRouteContext): EmulatorReply {
+  return listPage(form, ctx, 'online');
+}
+
+/**
+ * `/share/history` (§3.2 #8): past meetings (cancelled or ended: the comment's 2 or 3, not the
+ * example's 1, §3.4 U-14), same paging. [I] The pages state no order; the emulator answers
+ * history in booking order (neither by start nor by end), so a client that relies on an order
+ * is caught. `/share/list` answers by start time, earliest first.
+ */
+export function listHistory(form: URLSearchParams, ctx: UmeetingRouteContext): EmulatorReply {
+  return listPage(form, ctx, 'history');
+}
+
+function listPage(
+  form: URLSearchParams,
+  ctx: UmeetingRouteContext,
+  which: 'online' | 'history',
+): EmulatorReply {
   const pageSize = positive(form.get('page_size'), 30);
   const pageNumber = positive(form.get('page_number'), 1);
   if (pageSize === undefined || pageNumber === undefined || pageSize > 300) {
@@ -171,19 +262,23 @@ export function listMeetings(form: URLSearchParams, ctx: UmeetingRouteContext): 
   }
   const userKey = form.get('user_key');
   const now = ctx.clock.now();
-  const online = [...ctx.state.meetings.values()]
+  const wanted: readonly number[] =
+    which === 'online'
+      ? [UMEETING_STATUS.BOOKED, UMEETING_STATUS.IN_PROGRESS]
+      : [UMEETING_STATUS.CANCELLED, UMEETING_STATUS.ENDED];
+  const listed = [...ctx.state.meetings.values()]
     .filter((m) => !userKey || m.userKey === userKey)
     .map((m) => ({ m, status: ctx.state.statusOf(m, now) }))
-    .filter(
-      ({ status }) => status === UMEETING_STATUS.BOOKED || status === UMEETING_STATUS.IN_PROGRESS,
-    )
-    .sort((a, b) => a.m.startMs - b.m.startMs || a.m.id.localeCompare(b.m.id));
-  const totalPage = Math.max(1, Math.ceil(online.length / pageSize));
-  const page = online.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
+    .filter(({ status }) => wanted.includes(status));
+  if (which === 'online') {
+    listed.sort((a, b) => a.m.startMs - b.m.startMs || a.m.id.localeCompare(b.m.id));
+  }
+  const totalPage = Math.max(1, Math.ceil(listed.length / pageSize));
+  const page = listed.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
   const data: UmeetingListPage = {
     page_num: pageNumber,
     page_size: pageSize,
-    total_record: online.length,
+    total_record: listed.length,
     total_page: totalPage,
     has_previous_page: pageNumber > 1,
     has_next_page: pageNumber < totalPage,

@@ -3,14 +3,22 @@ import type { EmulatorClock } from '../clock.js';
 import type { EmulatorReply, EmulatorRequest, EmulatorRoute } from '../emulator-server.js';
 import { checkCredentials } from './auth.js';
 import { badRequest } from './errors.js';
-import { closeMeeting, createMeeting, getMeeting, listMeetings } from './meetings.js';
+import {
+  closeMeeting,
+  createMeeting,
+  getMeeting,
+  listHistory,
+  listMeetings,
+  updateMeeting,
+} from './meetings.js';
 import type { UmeetingEmulatorState } from './state.js';
 
 /*
  * The umeeting HTTP routes (docs/reference/providers.md §3.2; the visible path of each page, not
  * its link, §3.4 U-1). Every call is a form POST carrying `api_key` + `api_secret` (§3.1), checked
  * here before any handler (meetings.ts) runs. Journal operation names: `scheduleMeeting`,
- * `instantMeeting`, `getMeeting`, `deleteMeeting`, `endMeeting`, `listMeetings`.
+ * `instantMeeting`, `getMeeting`, `updateMeeting`, `deleteMeeting`, `endMeeting`, `listMeetings`,
+ * `listHistory`.
  */
 
 export interface UmeetingRouteContext {
@@ -47,9 +55,11 @@ export function umeetingRoutes(ctx: UmeetingRouteContext): EmulatorRoute[] {
       createMeeting(form, ctx, 'instant'),
     ),
     route('/umeeting/share/get', 'getMeeting', getMeeting),
+    route('/umeeting/share/update', 'updateMeeting', updateMeeting),
     route('/umeeting/share/delete', 'deleteMeeting', closeMeeting('cancelled')),
     route('/umeeting/share/end', 'endMeeting', closeMeeting('ended')),
     route('/umeeting/share/list', 'listMeetings', listMeetings),
+    route('/umeeting/share/history', 'listHistory', listHistory),
   ];
 }
 

@@ -94,6 +94,20 @@ export class UmeetingEmulatorState {
     for (const o of meeting.occurrences) this.occurrenceOwners.set(o.uuid, meeting.id);
   }
 
+  /**
+   * A series' occurrences after `/share/update` (recomputed from its rule and start): an
+   * occurrence whose start did not move keeps its uuid and state, the others are new; none for a
+   * one-off.
+   */
+  replaceOccurrences(meeting: EmulatedMeeting, startsMs: readonly number[]): void {
+    const kept = new Map(meeting.occurrences.map((o) => [o.startMs, o]));
+    for (const o of meeting.occurrences) this.occurrenceOwners.delete(o.uuid);
+    meeting.occurrences = startsMs.map(
+      (startMs) => kept.get(startMs) ?? { uuid: this.newUuid(), startMs, closed: null },
+    );
+    for (const o of meeting.occurrences) this.occurrenceOwners.set(o.uuid, meeting.id);
+  }
+
   /** The meeting a meeting number or an occurrence uuid names. */
   find(id: string): { meeting: EmulatedMeeting; occurrence?: EmulatedOccurrence } | undefined {
     const meeting = this.meetings.get(id);

@@ -147,11 +147,114 @@ export function parseCreateForm(form: URLSearchParams, ctx: CreateContext): Pars
   };
 }
 
+/** What `/share/update` asks for (§3.2 #4): `undefined` leaves a field as it is. */
+export interface ParsedUpdate {
+  id: string;
+  startMs: number;
+  durationMinutes: number;
+  topic?: string;
+  password?: string;
+  userKey?: string;
+  hostName?: string;
+  options: Record<string, string>;
+  /**
+   * `undefined`: no recurrence field sent (a series stays a series, a one-off a one-off);
+   * `null`: `recurrence_type=""` (a series becomes a one-off); else the new rule's fields.
+   */
+  recurrence?: Record<string, string> | null;
+}
+
+/** The option fields the update page lists (§3.2 #4): no video options, no `option_jbh`. */
+const UPDATE_BOOLEAN_FIELDS = ['mute_upon_entry', 'allow_live_streaming', 'waiting_room'] as const;
+const RECURRENCE_FIELDS = [
+  'recurrence_type',
+  'daily_type',
+  'weekly_days',
+  'monthly_week',
+  'monthly_week_day',
+  'monthly_day',
+  'end_times',
+  'end_date_time',
+] as const;
+
+/**
+ * `/share/update` (docs/reference/providers.md §3.2 #4): `id`, `start_time` and `duration` are
+ * required, every other listed field is optional and left as it is when absent. The duration rule
+ * is the schedule's (> 30, §3.4 U-8). A `recurrence_type` of `""` makes a series a one-off; any
+ * other recurrence field sends a new rule (checked against the new start by the caller, with
+ * `parseRecurrence`). Fields the page does not list are ignored, as a form API does.
+ */
+export function parseUpdateForm(form: URLSearchParams, timeZone: string): ParsedUpdate {
+  const id = get(form, 'id');
+  if (!id) throw new FormError('id is required');
+  const rawStart = form.get('start_time');
+  if (!rawStart) throw new FormError('start_time is required');
+  const start = parseUmeetingTime(rawStart, timeZone);
+  if (!start) throw new FormError('start_time must be formatted yyyy-MM-dd HH:mm:ss');
+  const duration = integer(form, 'duration', -1_000_000, 1_000_000);
+  if (duration === undefined) throw new FormError('duration is required');
+  if (duration <= 30) throw new FormError('duration must be greater than 30 (minutes)');
+
+  const parsed: ParsedUpdate = {
+    id,
+    startMs: start.getTime(),
+    durationMinutes: duration,
+    options: {},
+  };
+  const topic = get(form, 'topic');
+  if (topic !== undefined) {
+    if (topic.length > 255) throw new FormError('topic must be at most 255 characters');
+    parsed.topic = topic;
+  }
+  const password = form.get('password');
+  if (password !== null && password !== '') {
+    if (password.length > 10) throw new FormError('password must be at most 10 characters');
+    parsed.password = password;
+  }
+  const userKey = get(form, 'user_key');
+  if (userKey !== undefined) {
+    if (Buffer.byteLength(userKey, 'utf8') > MAX_USER_KEY_BYTES) {
+      throw new FormError('user_key must not exceed 200 bytes');
+    }
+    parsed.userKey = userKey;
+  }
+  const hostName = get(form, 'host_name');
+  if (hostName !== undefined) parsed.hostName = hostName;
+  for (const name of UPDATE_BOOLEAN_FIELDS) {
+    const raw = get(form, name);
+    if (raw === undefined) continue;
+    const v = raw.toLowerCase();
+    if (v !== 'true' && v !== 'false') throw new FormError(`${name} must be true or false`);
+    parsed.options[name] = v;
+  }
+  const recording = get(form, 'recording');
+  if (recording !== undefined) {
+    const v = recording.toLowerCase();
+    if (v !== 'cloud' && v !== 'none') throw new FormError('recording must be cloud or none');
+    parsed.options.recording = v;
+  }
+  const type = form.get('recurrence_type');
+  if (type !== null && type.trim() === '') {
+    parsed.recurrence = null;
+  } else if (RECURRENCE_FIELDS.some((name) => get(form, name) !== undefined)) {
+    if (get(form, 'recurrence_type') === undefined) {
+      throw new FormError('recurrence_type is required with the other recurrence fields');
+    }
+    const fields: Record<string, string> = {};
+    for (const name of RECURRENCE_FIELDS) {
+      const v = get(form, name);
+      if (v !== undefined) fields[name] = v;
+    }
+    parsed.recurrence = fields;
+  }
+  return parsed;
+}
+
 /**
  * Recurrence fields (docs/reference/providers.md §3.3) → the normalised fields and the occurrence
- * starts.
+ * starts. Also used by `/share/update` to recompute a series from its (new or kept) fields.
  */
-function parseRecurrence(
+export function parseRecurrence(
   form: URLSearchParams,
   start: Date,
   timeZone: string,

@@ -3,6 +3,7 @@ import { EmulatorClock } from '../clock.js';
 import { startEmulatorServer, type EmulatorHandle } from '../emulator-server.js';
 import type { WecomApp } from './auth.js';
 import { wecomFaultRenderer } from './errors.js';
+import { wecomRateLimit } from './rate-limit.js';
 import { wecomRoutes } from './routes.js';
 import { WecomEmulatorState } from './state.js';
 
@@ -21,6 +22,16 @@ export interface WecomEmulatorOptions {
    * documented answer has only `meetingid` and `excess_users` (docs/reference/providers.md §2.5).
    */
   meetingCreateAnswersCode?: boolean;
+  /**
+   * The most ids one `get_user_meetingid` page answers (default 100, WeCom's maximum, path/97457);
+   * lower it to make a client walk many pages. Also `state.options.meetingIdListPageSize`.
+   */
+  meetingIdListPageSize?: number;
+  /**
+   * Calls per minute per app before the provider's rate-limit answer (./rate-limit.ts); default
+   * none. Also `POST /__admin/rate-limit` and `npm run emulator -- … --rate-limit N`.
+   */
+  rateLimitPerMinute?: number | null;
 }
 
 export interface WecomEmulatorHandle extends EmulatorHandle {
@@ -41,7 +52,10 @@ export interface WecomEmulatorHandle extends EmulatorHandle {
  * | `updateWebinarWarmUp` | `POST /cgi-bin/meeting/webinar/update_warm_up`   |
  * | `createMeeting`       | `POST /cgi-bin/meeting/create`                   |
  * | `getMeeting`          | `POST /cgi-bin/meeting/get_info`                 |
+ * | `updateMeeting`       | `POST /cgi-bin/meeting/update`                   |
  * | `cancelMeeting`       | `POST /cgi-bin/meeting/cancel`                   |
+ * | `listUserMeetingIds`  | `POST /cgi-bin/meeting/get_user_meetingid`       |
+ * | `endMeeting`          | `POST /cgi-bin/meeting/realcontrol/dismiss`      |
  *
  * Business calls take `?access_token=` (the journal never shows it: the shell records the
  * path without the query). Faults: `providerError` (any errcode), `rateLimit` (45009),
@@ -59,6 +73,7 @@ export async function startWecomEmulator(
   }));
   const state = new WecomEmulatorState(apps, clock, {
     meetingCreateAnswersCode: options.meetingCreateAnswersCode ?? true,
+    meetingIdListPageSize: options.meetingIdListPageSize,
   });
   const handle = await startEmulatorServer({
     name: 'wecom',
@@ -67,6 +82,8 @@ export async function startWecomEmulator(
     clock,
     routes: wecomRoutes(state),
     renderer: wecomFaultRenderer(() => state.expireAllTokens()),
+    rateLimit: wecomRateLimit(state),
+    rateLimitPerMinute: options.rateLimitPerMinute,
     resetState: () => state.reset(),
   });
   return Object.assign(handle, { state });

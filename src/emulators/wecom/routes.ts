@@ -1,7 +1,14 @@
 import type { EmulatorReply, EmulatorRoute } from '../emulator-server.js';
 import { authorize, gettoken } from './auth.js';
 import { WECOM_ERRORS, wecomError } from './errors.js';
-import { cancelMeeting, createMeeting, getMeeting } from './meetings.js';
+import {
+  cancelMeeting,
+  createMeeting,
+  dismissMeeting,
+  getMeeting,
+  listUserMeetingIds,
+  updateMeeting,
+} from './meetings.js';
 import type { WecomEmulatorState } from './state.js';
 import { BodyReader, parseObjectBody } from './validation.js';
 import {
@@ -48,6 +55,9 @@ export function wecomRoutes(state: WecomEmulatorState): EmulatorRoute[] {
     business('updateWebinarWarmUp', '/cgi-bin/meeting/webinar/update_warm_up', updateWarmUp),
     business('createMeeting', '/cgi-bin/meeting/create', createMeeting),
     business('getMeeting', '/cgi-bin/meeting/get_info', getMeeting),
+    business('updateMeeting', '/cgi-bin/meeting/update', updateMeeting),
     business('cancelMeeting', '/cgi-bin/meeting/cancel', cancelMeeting),
+    business('endMeeting', '/cgi-bin/meeting/realcontrol/dismiss', dismissMeeting),
+    business('listUserMeetingIds', '/cgi-bin/meeting/get_user_meetingid', listUserMeetingIds),
   ];
 }

@@ -4,6 +4,7 @@ import type { EmulatorClock } from '../clock.js';
 import { WecomTokens, type WecomApp } from './auth.js';
 import {
   MEETING_STATUS,
+  type MeetingReminders,
   type MeetingSettings,
   type WebinarMediaSetting,
   type WecomMeetingStatus,
@@ -68,14 +69,24 @@ export interface StoredMeeting {
   location?: string;
   invitees: string[];
   settings: MeetingSettings;
+  /** A recurring meeting's rule (path/98148); absent for a one-off. */
+  reminders?: MeetingReminders;
   cancelled: boolean;
   started: boolean;
+  /** Ended early by `realcontrol/dismiss` (path/98187). */
+  dismissed?: boolean;
 }
 
 /** Switches for behaviour the documents leave open. */
 export interface WecomEmulatorBehaviour {
   /** `meeting/create` also answers `meeting_code` and `meeting_link` (default true). */
   meetingCreateAnswersCode: boolean;
+  /**
+   * The most ids one `get_user_meetingid` page answers (default 100, WeCom's maximum and default,
+   * path/97457). Tests lower it to make a client walk many pages; WeCom's own `limit` still
+   * applies when smaller.
+   */
+  meetingIdListPageSize?: number;
 }
 
 /** All emulator state; `reset()` forgets it. Times are emulator-clock epoch seconds. */
@@ -174,6 +185,7 @@ export class WecomEmulatorState {
     const now = this.now();
     const end = m.meeting_start + m.meeting_duration;
     if (m.cancelled) return MEETING_STATUS.cancelled;
+    if (m.dismissed) return MEETING_STATUS.ended;
     if (now < m.meeting_start)
       return m.started ? MEETING_STATUS.inProgress : MEETING_STATUS.waiting;
     if (now < end) return MEETING_STATUS.inProgress;

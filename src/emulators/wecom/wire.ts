@@ -191,4 +191,40 @@ export interface MeetingDetails {
   settings: Omit<MeetingSettings, 'hosts'> & { hosts: { userid: string[] } };
   meeting_code: string;
   meeting_link: string;
+  /** Only for a recurring meeting (path/98149). */
+  reminders?: MeetingReminders;
+}
+
+/**
+ * Meeting `reminders` (create path/98148, update path/98154, get_info path/98149): a recurring
+ * meeting's rule. Value tables as WeCom's meeting docs and a public client that copies them
+ * (Mud.Wechat.Work `MeetingSubRepeatInfo`) state them; see docs/providers/wecom.md "Recurring
+ * meetings". `repeat_until` is epoch seconds.
+ */
+export interface MeetingReminders {
+  /** 0 one-off, 1 recurring. */
+  is_repeat: number;
+  /** 0 daily, 1 weekly, 2 monthly, 7 working days (Monday to Friday). */
+  repeat_type?: number;
+  /** 0 the preset rule; 1 custom: `repeat_interval` and the day lists apply. */
+  is_custom_repeat?: number;
+  /** Every n days / weeks / months (custom repeats only). */
+  repeat_interval?: number;
+  /** 1–7, Monday to Sunday (custom weekly). */
+  repeat_day_of_week?: number[];
+  /** 1–31 (custom monthly). */
+  repeat_day_of_month?: number[];
+  /** 0 ends on `repeat_until`; 1 ends after `repeat_until_count` meetings. */
+  repeat_until_type?: number;
+  repeat_until_count?: number;
+  repeat_until?: number;
+  /** Seconds before the start to remind (0, 300, 900, 3600, 86400). */
+  remind_before?: number[];
+}
+
+/** `meeting/get_user_meetingid` answer (path/97457, 98714): ids only, paged by cursor. */
+export interface MeetingIdList {
+  /** Empty or absent when the list is done. */
+  next_cursor: string;
+  meetingid_list: string[];
 }

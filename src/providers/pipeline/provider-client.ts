@@ -2,6 +2,7 @@ import type { Got, OptionsInit, Response } from 'got';
 import type { Logger } from 'pino';
 
 import { ApiError } from '../../errors/api-errors.js';
+import type { QuotaGovernor } from '../../quota/quota-governor.js';
 import type { Provider } from '../../schema/enums/provider.enum.js';
 import { currentRequestScope } from '../../server/limits/upstream-budget.js';
 import { Metrics } from '../../telemetry/metrics.js';
@@ -54,12 +55,16 @@ const DEFAULT_MAX_CONCURRENCY = 8;
  * - a write is sent exactly once; when its outcome cannot be learned it is OUTCOME_UNKNOWN;
  * - refused credentials are refreshed once and the call sent once more (a refused call was not
  *   applied, so even a write may go again), never in a loop;
- * - every HTTP attempt counts against the request's upstream budget (http-client.ts).
+ * - every HTTP attempt counts against the request's upstream budget (http-client.ts), and first
+ *   takes a token from the provider app's quota governor when one is wired (src/quota/): past
+ *   the budget it is not sent (PROVIDER_RATE_LIMITED, computed locally).
  */
 export abstract class ProviderClient {
   protected readonly http: Got;
   /** Provider calls one batch may have in flight (its descriptor's limit). */
   readonly maxConcurrency: number;
+  /** The app's quota (src/quota/), shared by every instance; none: calls are not governed. */
+  private governor: QuotaGovernor | undefined;
 
   protected constructor(
     readonly provider: Provider,
@@ -73,6 +78,14 @@ export abstract class ProviderClient {
   ) {
     this.http = createProviderHttpClient({ ...options, provider }).extend(extend);
     this.maxConcurrency = options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY;
+  }
+
+  /**
+   * Governs every later attempt by `governor` (assembleModule wires it, from the module's shared
+   * state and its `<PREFIX>_RATE_LIMIT_PER_MINUTE`): one place for every provider.
+   */
+  useQuota(governor: QuotaGovernor): void {
+    this.governor = governor;
   }
 
   protected abstract authenticate(call: ProviderCall): Promise<Credentials> | Credentials;
@@ -115,6 +128,14 @@ export abstract class ProviderClient {
   ): Promise<T> {
     let refreshed = false;
     for (let attempt = 1; ; attempt += 1) {
+      // Before credentials: a WeCom token fetch is a call of its own, governed on its own.
+      try {
+        await this.governor?.admit(call);
+      } catch (refusal) {
+        telemetry?.telemetry.metrics.quotaRefusals.inc(where);
+        log.debug({ operation: call.operation, attempt }, 'provider call not sent: quota spent');
+        throw refusal;
+      }
       const credentials: Credentials = call.unauthenticated ? {} : await this.authenticate(call);
       const traced = telemetry?.telemetry.tracing.startAttempt(telemetry.traceContext, {
         ...where,

@@ -28,6 +28,49 @@ const WEBINAR_MISSING_MEDIA = new Set([
   'playSoundOnLeave',
 ]);
 
+/** Meeting fields PUT /v1/meetings/{id} takes (§1.3 PUT: any create field but `sync_to_wework`). */
+const MEETING_UPDATE_FIELDS = [
+  'subject',
+  'startTime',
+  'endTime',
+  'hosts',
+  'invitees',
+  'password',
+  'timeZone',
+  ...nested('mediaSettings', ALL_MEDIA_FIELDS),
+  ...nested('recurrence', ['frequency', 'weekDays', 'monthDay', 'until', 'count']),
+  ...nested('live', LIVE_FIELDS),
+];
+
+/**
+ * Webinar fields PUT /v1/webinars/{id} takes (§1.4 PUT, 1095/61964: the create's fields). The
+ * warm-up fields are WeCom's `update_warm_up`; Tencent sets warm-up through a separate call
+ * (设置网络研讨会暖场配置, 1095/113433) not wired here, and has no "attendees invite others".
+ */
+const WEBINAR_UPDATE_FIELDS = [
+  'subject',
+  'sponsor',
+  'startTime',
+  'endTime',
+  'admissionType',
+  'password',
+  'hosts',
+  'description',
+  'coverUrl',
+  'enableQa',
+  'sensitiveWords',
+  'enableManualCheck',
+  'activityPage',
+  'displayAttendeeCount',
+  'playbackForAudience',
+  'preparationMode',
+  'enableGuestInviteLink',
+  ...nested(
+    'mediaSettings',
+    ALL_MEDIA_FIELDS.filter((field) => !WEBINAR_MISSING_MEDIA.has(field)),
+  ),
+];
+
 /**
  * What Tencent Meeting can do through this API (docs/reference/providers.md §1.3–§1.4; seeds 000,
  * 001). By value, not by field (tencent-meeting.input-rules.ts): a weekly rule repeats on the start's
@@ -36,7 +79,8 @@ const WEBINAR_MISSING_MEDIA = new Set([
  */
 export const TENCENT_MEETING_CAPABILITIES: Capabilities = {
   meeting: {
-    operations: ['create', 'read', 'lookupByCode', 'cancel'],
+    // `list`: GET /v1/meetings?userid=… (UPCOMING) and /v1/history/meetings/{userid} (ENDED).
+    operations: ['create', 'read', 'lookupByCode', 'cancel', 'update', 'list'],
     inputFields: [
       ...MEETING_REQUIRED,
       'hosts',
@@ -46,8 +90,14 @@ export const TENCENT_MEETING_CAPABILITIES: Capabilities = {
       ...nested('mediaSettings', ALL_MEDIA_FIELDS),
       ...nested('recurrence', ['frequency', 'weekDays', 'monthDay', 'until', 'count']),
       ...nested('live', LIVE_FIELDS),
+      // Seed 000 / §1.3 `sync_to_wework` (create only); seed 001 `is_anonymous` / `nick_name`.
+      'syncToWeWork',
+      'anonymousAttendees',
     ],
     recurrenceFrequencies: ALL_FREQUENCIES,
+    updateFields: MEETING_UPDATE_FIELDS,
+    // `password: ""` removes the password (§1.3 PUT); nothing else can be cleared with null.
+    clearableFields: ['password'],
   },
   instantMeeting: {
     operations: ['create', 'read', 'cancel'],
@@ -60,16 +110,26 @@ export const TENCENT_MEETING_CAPABILITIES: Capabilities = {
     recurrenceFrequencies: [],
   },
   webinar: {
-    operations: ['create', 'read', 'lookupByCode', 'cancel'],
+    // No `list`: Tencent documents no webinar list (1095/113433 lists create, cancel, update,
+    // get, members, guests, warm-up and preparation records only).
+    operations: ['create', 'read', 'lookupByCode', 'cancel', 'update'],
     inputFields: [
       ...WEBINAR_FIELDS,
       'timeZone',
+      'syncToWeWork',
       ...nested(
         'mediaSettings',
         ALL_MEDIA_FIELDS.filter((field) => !WEBINAR_MISSING_MEDIA.has(field)),
       ),
     ],
     recurrenceFrequencies: [],
+    updateFields: WEBINAR_UPDATE_FIELDS,
   },
-  occurrence: { operations: ['read', 'cancel'], inputFields: [], recurrenceFrequencies: [] },
+  // `update`: PUT /v1/meetings/{id} with `recurring_rule.sub_meeting_id` moves one (§1.3 PUT).
+  occurrence: {
+    operations: ['read', 'cancel', 'update'],
+    inputFields: [],
+    recurrenceFrequencies: [],
+    updateFields: ['startTime', 'endTime'],
+  },
 };

@@ -11,18 +11,39 @@ import { Provider } from '../../schema/enums/provider.enum.js';
 import type { ScheduleMeetingInput } from '../../schema/inputs/schedule-meeting.input.js';
 import type { ScheduleWebinarInput } from '../../schema/inputs/schedule-webinar.input.js';
 import type { StartInstantMeetingInput } from '../../schema/inputs/start-instant-meeting.input.js';
+import type { UpdateMeetingInput } from '../../schema/inputs/update-meeting.input.js';
+import type { UpdateOccurrenceInput } from '../../schema/inputs/update-occurrence.input.js';
+import type { UpdateWebinarInput } from '../../schema/inputs/update-webinar.input.js';
+import { ListState } from '../../schema/enums/list-state.enum.js';
+import { MeetingKind } from '../../schema/enums/meeting-kind.enum.js';
+import { meetingGlobalId } from '../../schema/ids.js';
 import type { Meeting } from '../../schema/types/meeting.type.js';
 import type { RecurringOccurrence } from '../../schema/types/recurring-occurrence.type.js';
 import type { Webinar } from '../../schema/types/webinar.type.js';
-import type { MeetingProvider, RequestScope, ResourceRef } from '../meeting-provider.js';
+import type {
+  ListPage,
+  ListQuery,
+  MeetingProvider,
+  RequestScope,
+  ResourceRef,
+} from '../meeting-provider.js';
 import { readEach } from '../pipeline/concurrency.js';
 import { unreadableAnswer } from '../pipeline/outcomes.js';
 import type { TencentMeetingClient } from './tencent-meeting.client.js';
 import {
   checkInstantMeetingInput,
   checkMeetingInput,
+  checkUpdateAgainstCurrent,
+  checkUpdateMeetingInput,
+  checkUpdateWebinarInput,
   checkWebinarInput,
 } from './tencent-meeting.input-rules.js';
+import {
+  endedItemTimes,
+  listEnded,
+  listUpcoming,
+  PROVIDER_PAGE_SIZE,
+} from './tencent-meeting.list.js';
 import {
   firstMeetingInfo,
   meetingFromCreate,
@@ -34,8 +55,20 @@ import {
   toCreateMeetingRequest,
   toCreateWebinarRequest,
   toInstantMeetingRequest,
+  toMoveOccurrenceRequest,
+  toUpdateMeetingRequest,
+  toUpdateWebinarRequest,
+  updatedTimes,
 } from './tencent-meeting.requests.js';
-import type { TmCreateMeetingRequest } from './tencent-meeting.wire.js';
+import type {
+  TmCreateMeetingRequest,
+  TmEndedMeetingItem,
+  TmEndedMeetingsResponse,
+  TmMeetingInfo,
+  TmUserMeetingListResponse,
+} from './tencent-meeting.wire.js';
+import { TENCENT_DEFAULT_TIME_ZONE } from './tencent-meeting.wire.js';
+import { mediaSettingsFromMeeting } from './tencent-meeting.mapper.js';
 import { UnsupportedOperations } from '../unsupported.data-source.js';
 
 const PROVIDER = Provider.TENCENT_MEETING;
@@ -101,7 +134,10 @@ export class TencentMeetingDataSource extends UnsupportedOperations implements M
   }
 
   /** Looks a meeting up by its 9-digit code, as `organizer` (required by Tencent). */
-  override async getMeetingByCode(meetingCode: string, organizer?: string): Promise<Meeting | null> {
+  override async getMeetingByCode(
+    meetingCode: string,
+    organizer?: string,
+  ): Promise<Meeting | null> {
     // `organizer` stays required (the API's contract); the read acts as the admin operator when
     // one is configured, as the creator is not known yet.
     const asked = requireOrganizer(organizer);
@@ -160,7 +196,10 @@ export class TencentMeetingDataSource extends UnsupportedOperations implements M
    * Cancels one occurrence (`sub_meeting_id`); returns it with status CANCELLED. Idempotent: an
    * occurrence already cancelled is answered as read, with no cancel sent.
    */
-  override async cancelOccurrence(ref: ResourceRef, occurrenceId: string): Promise<RecurringOccurrence> {
+  override async cancelOccurrence(
+    ref: ResourceRef,
+    occurrenceId: string,
+  ): Promise<RecurringOccurrence> {
     const series = await this.readMeeting(ref, 'cancelOccurrence');
     const occurrence = series?.occurrences.find((o) => o.providerOccurrenceId === occurrenceId);
     if (!occurrence) throw notFound('occurrence', `${ref.providerId}/${occurrenceId}`);
@@ -186,6 +225,133 @@ export class TencentMeetingDataSource extends UnsupportedOperations implements M
       .catch(unlessAlreadyCancelled);
     // sub_meetings status 1 = deleted: the occurrence is now cancelled (§1.3).
     return { ...occurrence, status: MeetingStatus.CANCELLED };
+  }
+
+  /**
+   * PUT /v1/meetings/{id} (§1.3 PUT) with only what `input` gives; the whole series for a
+   * recurring one. The meeting is read first only when the update needs it (a start or end given
+   * alone keeps the other; a new rule must fit the start; a legacy id does not name the creator).
+   * The PUT answer is partial (ids, settings, live address), so the meeting is read back after.
+   * Tencent's own refusals come through as they are (9007 cancelled, 13603 ended, 9042 not the
+   * creator): PROVIDER_REJECTED with the provider code; 9003 is NOT_FOUND.
+   */
+  override async updateMeeting(ref: ResourceRef, input: UpdateMeetingInput): Promise<Meeting> {
+    checkUpdateMeetingInput(input);
+    if (!isWireId(ref.providerId)) throw notFound('meeting', ref.providerId);
+    const needsCurrent =
+      !ref.organizer ||
+      (input.startTime == null) !== (input.endTime == null) ||
+      input.recurrence != null;
+    const before = needsCurrent ? await this.readMeeting(ref, 'updateMeeting') : null;
+    if (needsCurrent && !before) throw notFound('meeting', ref.providerId);
+    if (before) checkUpdateAgainstCurrent(input, before);
+    const organizer = this.actorFor(before?.organizer ?? ref.organizer, ref.actingUser);
+    const body = toUpdateMeetingRequest(input, organizer, before);
+    await this.client.call(
+      {
+        operation: 'updateMeeting',
+        method: 'PUT',
+        path: `v1/meetings/${ref.providerId}`,
+        json: body,
+        kind: 'write',
+      },
+      this.log,
+    );
+    const read = await this.rereadAfterWrite(() => this.readMeeting(ref, 'updateMeeting'));
+    if (read) return read;
+    if (before) return applyMeetingUpdate(before, input, updatedTimes(input, before));
+    throw updatedUnread('meeting', ref.providerId);
+  }
+
+  /**
+   * Moves one occurrence: the same PUT with `recurring_rule.sub_meeting_id` and its new times
+   * (§1.3 PUT; never with a rule change). The series is read first (is it one of its
+   * occurrences, who created it) and again after (the answer says nothing of occurrences).
+   */
+  override async updateOccurrence(
+    ref: ResourceRef,
+    occurrenceId: string,
+    input: UpdateOccurrenceInput,
+  ): Promise<RecurringOccurrence> {
+    const series = await this.readMeeting(ref, 'updateOccurrence');
+    const occurrence = series?.occurrences.find((o) => o.providerOccurrenceId === occurrenceId);
+    if (!series || !occurrence) throw notFound('occurrence', `${ref.providerId}/${occurrenceId}`);
+    const organizer = this.actorFor(series.organizer ?? undefined, ref.actingUser);
+    await this.client.call(
+      {
+        operation: 'updateOccurrence',
+        method: 'PUT',
+        path: `v1/meetings/${ref.providerId}`,
+        json: toMoveOccurrenceRequest(organizer, occurrenceId, input.startTime, input.endTime),
+        kind: 'write',
+      },
+      this.log,
+    );
+    const read = await this.rereadAfterWrite(() => this.readMeeting(ref, 'updateOccurrence'));
+    const moved = read?.occurrences.find((o) => o.providerOccurrenceId === occurrenceId);
+    return moved ?? { ...occurrence, startTime: input.startTime, endTime: input.endTime };
+  }
+
+  /**
+   * One page of the organizer's meetings: UPCOMING through GET /v1/meetings?userid=…, ENDED
+   * through GET /v1/history/meetings/{userid} (tencent-meeting.list.ts). Reads: retried as reads.
+   */
+  override async listMeetings(query: ListQuery<Meeting>): Promise<ListPage<Meeting>> {
+    const organizer = query.organizer;
+    const now = this.now();
+    if (query.state === ListState.ENDED) {
+      const operation = 'listEndedMeetings';
+      return listEnded(
+        query,
+        {
+          now: () => this.now(),
+          page: (page, start, end) =>
+            this.client.call(
+              {
+                operation,
+                method: 'GET',
+                path: `v1/history/meetings/${encodeURIComponent(organizer)}`,
+                searchParams: {
+                  page_size: String(PROVIDER_PAGE_SIZE),
+                  page: String(page),
+                  start_time: String(start),
+                  end_time: String(end),
+                },
+                kind: 'read',
+              },
+              this.log,
+            ) as Promise<TmEndedMeetingsResponse>,
+        },
+        operation,
+        (item, id) => endedMeeting(item, id, organizer),
+      );
+    }
+    const operation = 'listMeetings';
+    return listUpcoming(
+      query,
+      {
+        page: (pos) =>
+          this.client.call(
+            {
+              operation,
+              method: 'GET',
+              path: 'v1/meetings',
+              searchParams: {
+                userid: organizer,
+                instanceid: String(INSTANCE_ID),
+                // One entry per series (its first sub-meeting): a series is one Meeting here.
+                is_show_all_sub_meetings: '0',
+                ...(pos !== undefined ? { pos: String(pos) } : {}),
+              },
+              kind: 'read',
+            },
+            this.log,
+          ) as Promise<TmUserMeetingListResponse>,
+        map: (info: TmMeetingInfo) => meetingFromWire(info, { organizer, operation, now }),
+        warn: (message) => this.log.warn({ provider: PROVIDER, operation }, message),
+      },
+      operation,
+    );
   }
 
   /** Books a webinar with every field of seed 000; returns it as read back. */
@@ -224,7 +390,10 @@ export class TencentMeetingDataSource extends UnsupportedOperations implements M
   }
 
   /** Looks a webinar up by its code, as `organizer` (required by Tencent). */
-  override async getWebinarByCode(meetingCode: string, organizer?: string): Promise<Webinar | null> {
+  override async getWebinarByCode(
+    meetingCode: string,
+    organizer?: string,
+  ): Promise<Webinar | null> {
     const asked = requireOrganizer(organizer);
     const actor = this.operator ?? asked;
     const answer = await this.readByCode('webinarByCode', 'v1/webinars', meetingCode, actor);
@@ -254,6 +423,31 @@ export class TencentMeetingDataSource extends UnsupportedOperations implements M
       )
       .catch(unlessAlreadyCancelled);
     return { ...before, status: MeetingStatus.CANCELLED };
+  }
+
+  /**
+   * PUT /v1/webinars/{id} (§1.4 PUT, 1095/61964): only the creator; start and end travel
+   * together. Read first (the rules that involve the current webinar: a PASSWORD admission needs
+   * a password, cover and description need the activity page, playback needs cloud recording;
+   * a start or end alone) and read back after (the answer carries no webinar).
+   */
+  override async updateWebinar(ref: ResourceRef, input: UpdateWebinarInput): Promise<Webinar> {
+    const before = await this.readWebinar(ref, 'updateWebinar');
+    if (!before) throw notFound('webinar', ref.providerId);
+    checkUpdateWebinarInput(input, before);
+    const organizer = this.actorFor(before.organizer ?? undefined, ref.actingUser);
+    await this.client.call(
+      {
+        operation: 'updateWebinar',
+        method: 'PUT',
+        path: `v1/webinars/${ref.providerId}`,
+        json: toUpdateWebinarRequest(input, organizer, before),
+        kind: 'write',
+      },
+      this.log,
+    );
+    const read = await this.rereadAfterWrite(() => this.readWebinar(ref, 'updateWebinar'));
+    return read ?? applyWebinarUpdate(before, input, updatedTimes(input, before));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -471,6 +665,84 @@ export class TencentMeetingDataSource extends UnsupportedOperations implements M
   ): Promise<Array<T | null | Error>> {
     return readEach(refs, this.client.maxConcurrency, read);
   }
+}
+
+const isWireId = (id: string): boolean => /^\d{1,24}$/.test(id);
+
+/** The write happened but nothing could be read back, and nothing was read before. */
+function updatedUnread(what: string, id: string): ProviderError {
+  return new ProviderError(
+    'PROVIDER_UNAVAILABLE',
+    `${PROVIDER} ${what} ${id} was updated, but could not be read back; read it again`,
+    { provider: PROVIDER },
+  );
+}
+
+/** What the update sent, over the meeting as read before (when the read-back failed). */
+function applyMeetingUpdate(
+  before: Meeting,
+  input: UpdateMeetingInput,
+  times: { start: Date; end: Date } | undefined,
+): Meeting {
+  return {
+    ...before,
+    subject: input.subject ?? before.subject,
+    startTime: times?.start ?? before.startTime,
+    endTime: times?.end ?? before.endTime,
+    password: input.password === null ? null : (input.password ?? before.password),
+    hosts: input.hosts ?? before.hosts,
+    invitees: input.invitees ?? before.invitees,
+    timeZone: input.timeZone ?? before.timeZone,
+  };
+}
+
+function applyWebinarUpdate(
+  before: Webinar,
+  input: UpdateWebinarInput,
+  times: { start: Date; end: Date } | undefined,
+): Webinar {
+  return {
+    ...before,
+    subject: input.subject ?? before.subject,
+    sponsor: input.sponsor ?? before.sponsor,
+    startTime: times?.start ?? before.startTime,
+    endTime: times?.end ?? before.endTime,
+    hosts: input.hosts ?? before.hosts,
+    description: input.description ?? before.description,
+    coverUrl: input.coverUrl ?? before.coverUrl,
+  };
+}
+
+/**
+ * A history item (1095/53805: subject, ids, times, type) as a Meeting, for when its full read
+ * fails (a recycled meeting): ENDED, and what the item does not say is empty.
+ */
+function endedMeeting(item: TmEndedMeetingItem, providerId: string, organizer: string): Meeting {
+  const { start, end } = endedItemTimes(item);
+  return {
+    id: meetingGlobalId(PROVIDER, providerId, organizer),
+    provider: PROVIDER,
+    providerId,
+    meetingCode: item.meeting_code ?? null,
+    subject: item.subject ?? '',
+    kind: MeetingKind.SCHEDULED,
+    status: MeetingStatus.ENDED,
+    startTime: start,
+    endTime: end,
+    password: null,
+    organizer,
+    hosts: [],
+    invitees: [],
+    joinUrl: null,
+    mediaSettings: mediaSettingsFromMeeting(undefined),
+    recurrence: null,
+    occurrences: [],
+    live: null,
+    timeZone: TENCENT_DEFAULT_TIME_ZONE,
+    capacity: null,
+    hostKey: null,
+    startUrl: null,
+  };
 }
 
 function operatorQuery(userid: string): Record<string, string> {

@@ -6,6 +6,10 @@ import type { RecurrenceInput } from '../../schema/inputs/recurrence.input.js';
 import type { ScheduleMeetingInput } from '../../schema/inputs/schedule-meeting.input.js';
 import type { ScheduleWebinarInput } from '../../schema/inputs/schedule-webinar.input.js';
 import type { StartInstantMeetingInput } from '../../schema/inputs/start-instant-meeting.input.js';
+import type { UpdateMeetingInput } from '../../schema/inputs/update-meeting.input.js';
+import type { UpdateWebinarInput } from '../../schema/inputs/update-webinar.input.js';
+import { AdmissionType } from '../../schema/enums/admission-type.enum.js';
+import { RecordingType } from '../../schema/enums/recording-type.enum.js';
 import { isoWeekday, toLocal } from '../../util/zoned-time.js';
 import { TENCENT_DEFAULT_TIME_ZONE } from './tencent-meeting.wire.js';
 
@@ -104,6 +108,119 @@ export function checkMeetingInput(input: ScheduleMeetingInput): void {
   checkSubjectBytes(input.subject);
   const timeZone = checkTimeZone(input.timeZone, 'input.timeZone');
   if (input.recurrence) checkRecurrence(input.recurrence, input.startTime, timeZone);
+  checkAnonymousAttendees(input);
+}
+
+/**
+ * Seed 001: anonymity (`is_anonymous`, `nick_name`) is a property of a host's or invitee's
+ * `UserObj`, so an anonymous attendee must be one of them, and named once.
+ */
+function checkAnonymousAttendees(input: ScheduleMeetingInput): void {
+  const known = new Set([...(input.hosts ?? []), ...(input.invitees ?? [])]);
+  const seen = new Set<string>();
+  (input.anonymousAttendees ?? []).forEach((a, i) => {
+    const field = `input.anonymousAttendees[${i}].userId`;
+    if (!known.has(a.userId)) {
+      throw new BadUserInputError(`${a.userId} is not among hosts or invitees`, {
+        field,
+        rule: 'hostOrInvitee',
+      });
+    }
+    if (seen.has(a.userId)) {
+      throw new BadUserInputError(`${a.userId} is named twice`, { field, rule: 'unique' });
+    }
+    seen.add(a.userId);
+  });
+}
+
+/**
+ * An update's rules that need no current state: checked before any request (the subject's
+ * bytes, the time zone, a recurrence that repeats on the new start's weekday).
+ */
+export function checkUpdateMeetingInput(input: UpdateMeetingInput): void {
+  if (input.subject != null) checkSubjectBytes(input.subject);
+  if (input.timeZone != null) checkTimeZone(input.timeZone, 'input.timeZone');
+}
+
+/**
+ * An update's rules against the meeting as read just before (no write sent yet): an end alone
+ * must follow the current start; a new rule must fit the (new or current) start.
+ */
+export function checkUpdateAgainstCurrent(
+  input: UpdateMeetingInput | UpdateWebinarInput,
+  current: { startTime: Date; timeZone?: string | null },
+): void {
+  if (input.startTime == null && input.endTime != null) checkEndAfter(input.endTime, current);
+  const recurrence = (input as UpdateMeetingInput).recurrence;
+  if (recurrence) {
+    const zone = (input as UpdateMeetingInput).timeZone ?? current.timeZone ?? undefined;
+    checkRecurrence(
+      recurrence,
+      input.startTime ?? current.startTime,
+      checkTimeZone(zone, 'input.timeZone'),
+    );
+  }
+}
+
+function checkEndAfter(endTime: Date, current: { startTime: Date }): void {
+  if (endTime.getTime() <= current.startTime.getTime()) {
+    throw new BadUserInputError('endTime must be after the current startTime', {
+      field: 'input.endTime',
+      rule: 'after',
+    });
+  }
+}
+
+/**
+ * A webinar update (1095/61964 and the create's rules of seed 000), against the webinar as read:
+ * PASSWORD admission needs a password (given or current); cover, description and the attendee
+ * count need the activity page; playback for the audience needs cloud recording.
+ */
+export function checkUpdateWebinarInput(
+  input: UpdateWebinarInput,
+  current: {
+    startTime: Date;
+    admissionType?: AdmissionType | null;
+    password?: string | null;
+    activityPage?: boolean | null;
+    mediaSettings?: { autoRecordingType?: RecordingType | null } | null;
+  },
+): void {
+  if (input.startTime == null && input.endTime != null) checkEndAfter(input.endTime, current);
+  const admission = input.admissionType ?? current.admissionType;
+  if (
+    input.admissionType === AdmissionType.PASSWORD &&
+    admission === AdmissionType.PASSWORD &&
+    !(input.password ?? current.password)
+  ) {
+    throw new BadUserInputError('a PASSWORD admission needs a password', {
+      field: 'input.password',
+      rule: 'requiredForPasswordAdmission',
+    });
+  }
+  const activityPage = input.activityPage ?? current.activityPage ?? true;
+  if (activityPage === false) {
+    for (const [field, value] of [
+      ['coverUrl', input.coverUrl],
+      ['description', input.description],
+      ['displayAttendeeCount', input.displayAttendeeCount],
+    ] as const) {
+      if (value != null) {
+        throw new BadUserInputError(`${field} needs activityPage: true`, {
+          field: `input.${field}`,
+          rule: 'requiresActivityPage',
+        });
+      }
+    }
+  }
+  const recording =
+    input.mediaSettings?.autoRecordingType ?? current.mediaSettings?.autoRecordingType;
+  if (input.playbackForAudience === true && recording !== RecordingType.CLOUD) {
+    throw new BadUserInputError('playbackForAudience needs cloud recording', {
+      field: 'input.playbackForAudience',
+      rule: 'requiresCloudRecording',
+    });
+  }
 }
 
 /** A quick meeting starting now. */

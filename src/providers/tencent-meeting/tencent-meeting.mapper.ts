@@ -90,6 +90,24 @@ function userIds(list: unknown): string[] {
     .filter((u): u is string => typeof u === 'string' && u.length > 0);
 }
 
+/**
+ * Hosts and participants who join anonymously (seed 001 `UserObj.is_anonymous` / `nick_name`),
+ * each once; null when the answer carries no user objects at all (nothing reported).
+ */
+function anonymousFromWire(
+  info: TmMeetingInfo,
+): Array<{ userId: string; nickname: string | null }> | null {
+  const lists = [info.hosts, info.participants].filter(Array.isArray);
+  if (lists.length === 0) return null;
+  const out = new Map<string, string | null>();
+  for (const u of lists.flat()) {
+    if (!u || typeof u !== 'object' || u.is_anonymous !== true) continue;
+    const id = u.userid ?? u.open_id;
+    if (typeof id === 'string' && id && !out.has(id)) out.set(id, u.nick_name || null);
+  }
+  return [...out].map(([userId, nickname]) => ({ userId, nickname }));
+}
+
 const RECORD_FROM_WIRE: Record<string, RecordingType> = {
   none: RecordingType.NONE,
   local: RecordingType.LOCAL,
@@ -307,6 +325,11 @@ export function meetingFromWire(raw: unknown, ctx: MeetingContext): Meeting {
     capacity: null,
     hostKey: info.host_key ?? null,
     startUrl: null,
+    syncToWeWork: bool(info.sync_to_wework),
+    unregisteredInvitees: Array.isArray(info.user_non_registered)
+      ? info.user_non_registered.filter((u) => typeof u === 'string')
+      : null,
+    anonymousAttendees: anonymousFromWire(info),
   };
 }
 
@@ -347,6 +370,10 @@ export function meetingFromCreate(
       meeting.hosts.length > 0 ? meeting.hosts : userIds(sent.hosts ?? [{ userid: sent.userid }]),
     invitees: meeting.invitees.length > 0 ? meeting.invitees : userIds(sent.invitees),
     mediaSettings: mediaSettingsFromMeeting({ ...sent.settings, ...info.settings }),
+    syncToWeWork: meeting.syncToWeWork ?? sent.sync_to_wework ?? null,
+    anonymousAttendees: meeting.anonymousAttendees?.length
+      ? meeting.anonymousAttendees
+      : anonymousFromWire({ ...info, hosts: sent.hosts ?? [], participants: sent.invitees ?? [] }),
     recurrence,
     live: sent.enable_live
       ? liveFromWire({
@@ -427,5 +454,6 @@ export function webinarFromWire(raw: unknown, ctx: MeetingContext): Webinar {
     warmUpVideo: w.warm_up_video ?? null,
     allowAttendeesInviteOthers: null,
     registeredCount: null,
+    syncToWeWork: bool(w.sync_to_wework),
   };
 }

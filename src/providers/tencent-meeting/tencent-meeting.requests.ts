@@ -8,6 +8,9 @@ import type { RecurrenceInput } from '../../schema/inputs/recurrence.input.js';
 import type { ScheduleMeetingInput } from '../../schema/inputs/schedule-meeting.input.js';
 import type { ScheduleWebinarInput } from '../../schema/inputs/schedule-webinar.input.js';
 import type { StartInstantMeetingInput } from '../../schema/inputs/start-instant-meeting.input.js';
+import type { AnonymousAttendeeInput } from '../../schema/inputs/anonymous-attendee.input.js';
+import type { UpdateMeetingInput } from '../../schema/inputs/update-meeting.input.js';
+import type { UpdateWebinarInput } from '../../schema/inputs/update-webinar.input.js';
 import { toEpochSecondsString } from '../../util/zoned-time.js';
 import type {
   TmAutoRecordType,
@@ -16,6 +19,8 @@ import type {
   TmLiveConfigRequest,
   TmMeetingSettings,
   TmRecurringRule,
+  TmUpdateMeetingRequest,
+  TmUpdateWebinarRequest,
   TmUserObj,
   TmWebinarMediaSetting,
 } from './tencent-meeting.wire.js';
@@ -123,7 +128,23 @@ function toLiveConfig(live: LiveStreamInput, subject: string): TmLiveConfigReque
   };
 }
 
-const users = (ids: readonly string[]): TmUserObj[] => ids.map((userid) => ({ userid }));
+/**
+ * `UserObj`s (seed 001); a user named in `anonymous` joins anonymously: `is_anonymous: true` and
+ * `nick_name` when one is given (the provider picks one otherwise).
+ */
+const users = (
+  ids: readonly string[],
+  anonymous: readonly AnonymousAttendeeInput[] = [],
+): TmUserObj[] =>
+  ids.map((userid) => {
+    const hidden = anonymous.find((a) => a.userId === userid);
+    if (!hidden) return { userid };
+    return {
+      userid,
+      is_anonymous: true,
+      ...(hidden.nickname != null ? { nick_name: hidden.nickname } : {}),
+    };
+  });
 
 /** POST /v1/meetings body for a scheduled (one-off or recurring) meeting (seed 001). */
 export function toCreateMeetingRequest(input: ScheduleMeetingInput): TmCreateMeetingRequest {
@@ -135,8 +156,9 @@ export function toCreateMeetingRequest(input: ScheduleMeetingInput): TmCreateMee
     start_time: toEpochSecondsString(input.startTime),
     end_time: toEpochSecondsString(input.endTime),
   };
-  if (input.hosts?.length) body.hosts = users(input.hosts);
-  if (input.invitees?.length) body.invitees = users(input.invitees);
+  const anonymous = input.anonymousAttendees ?? [];
+  if (input.hosts?.length) body.hosts = users(input.hosts, anonymous);
+  if (input.invitees?.length) body.invitees = users(input.invitees, anonymous);
   if (input.password) body.password = input.password;
   const settings = toMeetingSettings(input.mediaSettings);
   if (settings) body.settings = settings;
@@ -149,7 +171,93 @@ export function toCreateMeetingRequest(input: ScheduleMeetingInput): TmCreateMee
     body.live_config = toLiveConfig(input.live, input.subject);
   }
   if (input.timeZone !== undefined) body.time_zone = input.timeZone;
+  if (input.syncToWeWork != null) body.sync_to_wework = input.syncToWeWork;
   return body;
+}
+
+/** What an update needs of the meeting as it is now (read before the update). */
+export interface CurrentTimes {
+  startTime: Date;
+  endTime?: Date | null;
+}
+
+/**
+ * PUT /v1/meetings/{id} body (§1.3 PUT) for what `input` gives; nothing else is sent, so the
+ * rest stays. Tencent takes `start_time` and `end_time` together: one given alone is completed
+ * from `current` (a new start keeps the current length, a new end keeps the current start).
+ * `password: null` is sent as `""` (removes it); `hosts: []` and `invitees: []` clear them.
+ */
+export function toUpdateMeetingRequest(
+  input: UpdateMeetingInput,
+  organizer: string,
+  current: CurrentTimes | null,
+): TmUpdateMeetingRequest {
+  const body: TmUpdateMeetingRequest = { userid: organizer, instanceid: INSTANCE_ID };
+  if (input.subject != null) body.subject = input.subject;
+  const times = updatedTimes(input, current);
+  if (times) {
+    body.start_time = toEpochSecondsString(times.start);
+    body.end_time = toEpochSecondsString(times.end);
+  }
+  if (input.hosts != null) body.hosts = users(input.hosts);
+  if (input.invitees != null) body.invitees = users(input.invitees);
+  if (input.password === null) body.password = '';
+  else if (input.password != null) body.password = input.password;
+  const settings = toMeetingSettings(input.mediaSettings);
+  if (settings) body.settings = settings;
+  if (input.recurrence) {
+    body.meeting_type = 1;
+    body.recurring_rule = toRecurringRule(input.recurrence);
+  }
+  if (input.live) {
+    body.enable_live = true;
+    const live = toLiveConfig(input.live, input.subject ?? '');
+    // Without a live subject or a new subject, the current live subject stays.
+    if (!live.live_subject) delete live.live_subject;
+    body.live_config = live;
+  }
+  if (input.timeZone != null) body.time_zone = input.timeZone;
+  return body;
+}
+
+/**
+ * The start and end to send, or undefined when neither changes. A start alone keeps the current
+ * length; an end alone keeps the current start (the input rules checked it is after it).
+ */
+export function updatedTimes(
+  input: { startTime?: Date | null; endTime?: Date | null },
+  current: CurrentTimes | null,
+): { start: Date; end: Date } | undefined {
+  const { startTime, endTime } = input;
+  if (startTime == null && endTime == null) return undefined;
+  if (startTime != null && endTime != null) return { start: startTime, end: endTime };
+  if (!current) throw new Error('updatedTimes: the current times are needed');
+  if (startTime != null) {
+    const length =
+      current.endTime == null ? 3_600_000 : current.endTime.getTime() - current.startTime.getTime();
+    return { start: startTime, end: new Date(startTime.getTime() + length) };
+  }
+  return { start: current.startTime, end: endTime! };
+}
+
+/**
+ * PUT /v1/meetings/{id} body moving one occurrence (§1.3 PUT: `recurring_rule.sub_meeting_id`
+ * with that occurrence's new times; never together with a rule change).
+ */
+export function toMoveOccurrenceRequest(
+  organizer: string,
+  subMeetingId: string,
+  start: Date,
+  end: Date,
+): TmUpdateMeetingRequest {
+  return {
+    userid: organizer,
+    instanceid: INSTANCE_ID,
+    meeting_type: 1,
+    recurring_rule: { sub_meeting_id: subMeetingId },
+    start_time: toEpochSecondsString(start),
+    end_time: toEpochSecondsString(end),
+  };
 }
 
 /** POST /v1/meetings body for a quick meeting (`type` 1) starting now. */
@@ -209,5 +317,43 @@ export function toCreateWebinarRequest(input: ScheduleWebinarInput): TmCreateWeb
   if (input.displayAttendeeCount != null)
     body.display_number_of_participants = input.displayAttendeeCount ? 1 : 0;
   if (input.preparationMode != null) body.preparation_mode = input.preparationMode;
+  if (input.syncToWeWork != null) body.sync_to_wework = input.syncToWeWork;
+  return body;
+}
+
+/**
+ * PUT /v1/webinars/{id} body (§1.4 PUT, 1095/61964) for what `input` gives. `start_time` must
+ * travel with `end_time`: one given alone is completed from `current`. `hosts` overwrites.
+ */
+export function toUpdateWebinarRequest(
+  input: UpdateWebinarInput,
+  organizer: string,
+  current: CurrentTimes | null,
+): TmUpdateWebinarRequest {
+  const body: TmUpdateWebinarRequest = { userid: organizer, instanceid: INSTANCE_ID };
+  if (input.subject != null) body.subject = input.subject;
+  if (input.sponsor != null) body.sponsor = input.sponsor;
+  const times = updatedTimes(input, current);
+  if (times) {
+    body.start_time = toEpochSecondsString(times.start);
+    body.end_time = toEpochSecondsString(times.end);
+  }
+  if (input.admissionType != null) body.admission_type = ADMISSION_TO_WIRE[input.admissionType];
+  if (input.password != null) body.password = input.password;
+  if (input.hosts != null) body.hosts = users(input.hosts);
+  if (input.description != null) body.description = input.description;
+  if (input.coverUrl != null) body.cover_url = input.coverUrl;
+  const mediaSetting = toWebinarMediaSetting(input.mediaSettings);
+  if (mediaSetting) body.media_setting = mediaSetting;
+  if (input.enableQa != null) body.enable_qa = input.enableQa;
+  if (input.sensitiveWords != null) body.sensitive_words = [...input.sensitiveWords];
+  if (input.enableManualCheck != null) body.enable_manual_check = input.enableManualCheck;
+  if (input.activityPage != null) body.activity_page = input.activityPage;
+  if (input.displayAttendeeCount != null)
+    body.display_number_of_participants = input.displayAttendeeCount ? 1 : 0;
+  if (input.playbackForAudience != null) body.playback_for_audience = input.playbackForAudience;
+  if (input.preparationMode != null) body.preparation_mode = input.preparationMode;
+  if (input.enableGuestInviteLink != null)
+    body.enable_guest_invite_link = input.enableGuestInviteLink;
   return body;
 }

@@ -91,6 +91,30 @@ export interface TmCreateMeetingRequest {
   enable_live?: boolean;
   live_config?: TmLiveConfigRequest;
   time_zone?: string;
+  /** Create only (docs/reference/providers.md §1.3 "newer optional"; default true). */
+  sync_to_wework?: boolean;
+}
+
+/**
+ * PUT /v1/meetings/{id} body (§1.3 PUT): `userid`, `instanceid` and any create field; what is
+ * absent stays. `hosts: []` clears, `password: ""` removes the password, and
+ * `recurring_rule.sub_meeting_id` moves one occurrence (with that occurrence's new times).
+ */
+export interface TmUpdateMeetingRequest {
+  userid: string;
+  instanceid: number;
+  subject?: string;
+  start_time?: string;
+  end_time?: string;
+  hosts?: TmUserObj[];
+  invitees?: TmUserObj[];
+  password?: string;
+  settings?: TmMeetingSettings;
+  meeting_type?: number;
+  recurring_rule?: TmRecurringRule & { sub_meeting_id?: string };
+  enable_live?: boolean;
+  live_config?: TmLiveConfigRequest;
+  time_zone?: string;
 }
 
 export interface TmSubMeeting {
@@ -128,11 +152,42 @@ export interface TmMeetingInfo {
   time_zone?: string;
   host_key?: string;
   join_meeting_role?: string;
+  sync_to_wework?: boolean;
 }
 
 export interface TmMeetingListResponse {
   meeting_number: number;
   meeting_info_list: TmMeetingInfo[];
+}
+
+/**
+ * GET /v1/meetings?userid=… (1095/42421): at most 20 a call; `remaining` > 0 means more, asked
+ * with `pos` = `next_pos` (start time, epoch s, inclusive: items may repeat) or `cursory`.
+ */
+export interface TmUserMeetingListResponse extends TmMeetingListResponse {
+  remaining?: number;
+  next_pos?: number;
+  next_cursory?: number;
+}
+
+/** One item of GET /v1/history/meetings/{userid} (1095/53805): times are integers here. */
+export interface TmEndedMeetingItem {
+  subject?: string;
+  meeting_id?: string;
+  meeting_code?: string;
+  sub_meeting_id?: string;
+  start_time?: number | string;
+  end_time?: number | string;
+  /** 0 one-off, 1 recurring, 2 WeChat, 4 Rooms, 5 PMI, 6 webinar. */
+  meeting_type?: number;
+}
+
+export interface TmEndedMeetingsResponse {
+  current_page?: number;
+  current_size?: number;
+  total_count?: number;
+  total_page?: number;
+  meeting_info_list?: TmEndedMeetingItem[];
 }
 
 export interface TmCancelMeetingRequest {
@@ -171,6 +226,14 @@ export interface TmCreateWebinarRequest {
   preparation_mode?: boolean;
 }
 
+/**
+ * PUT /v1/webinars/{id} body (§1.4 PUT, 1095/61964): every create field optional (but
+ * `sync_to_wework`, create-only); `start_time` only together with `end_time`; `hosts` overwrites.
+ */
+export type TmUpdateWebinarRequest = Partial<
+  Omit<TmCreateWebinarRequest, 'userid' | 'instanceid' | 'sync_to_wework'>
+> & { userid: string; instanceid: number };
+
 /** Create-webinar answer: a flat object (seed 000). */
 export interface TmWebinarCreated {
   subject: string;
@@ -206,6 +269,7 @@ export interface TmWebinarInfo extends TmWebinarCreated {
   time_zone?: string;
   warm_up_picture?: string;
   warm_up_video?: string;
+  sync_to_wework?: boolean;
 }
 
 export interface TmCancelWebinarRequest {

@@ -1,28 +1,52 @@
 import type { Logger } from 'pino';
 
-import { NotFoundError } from '../../errors/api-errors.js';
+import { ApiError, BadUserInputError, NotFoundError } from '../../errors/api-errors.js';
+import { ListState } from '../../schema/enums/list-state.enum.js';
 import { MeetingKind } from '../../schema/enums/meeting-kind.enum.js';
 import { MeetingStatus } from '../../schema/enums/meeting-status.enum.js';
 import { Provider } from '../../schema/enums/provider.enum.js';
 import type { ScheduleMeetingInput } from '../../schema/inputs/schedule-meeting.input.js';
 import type { StartInstantMeetingInput } from '../../schema/inputs/start-instant-meeting.input.js';
+import type { UpdateMeetingInput } from '../../schema/inputs/update-meeting.input.js';
 import type { Meeting } from '../../schema/types/meeting.type.js';
 import type { RecurringOccurrence } from '../../schema/types/recurring-occurrence.type.js';
-import type { MeetingProvider, ResourceRef } from '../meeting-provider.js';
+import type { ListPage, ListQuery, MeetingProvider, ResourceRef } from '../meeting-provider.js';
 import { UnsupportedOperations } from '../unsupported.data-source.js';
-import { readEach } from '../pipeline/concurrency.js';
+import { mapWithConcurrency, readEach } from '../pipeline/concurrency.js';
 import { unreadableAnswer } from '../pipeline/outcomes.js';
 import type { ProviderCall } from '../pipeline/provider-call.js';
 import type { UmeetingClient } from './umeeting.client.js';
 import { UmeetingResponseShapeError } from './umeeting.errors.js';
-import { checkInstantInput, checkScheduleInput } from './umeeting.input-rules.js';
-import { meetingFromCreate, meetingFromWire } from './umeeting.mapper.js';
-import { toInstantForm, toScheduleForm } from './umeeting.requests.js';
+import {
+  checkInstantInput,
+  checkScheduleInput,
+  checkUpdateInput,
+  checkUpdateTimes,
+} from './umeeting.input-rules.js';
+import {
+  inWindow,
+  listOrder,
+  positionOf,
+  readPosition,
+  uniqueById,
+  UMEETING_LIST_MAX_PAGES,
+  UMEETING_LIST_PAGE_SIZE,
+} from './umeeting.list.js';
+import {
+  listedFromWire,
+  meetingFromCreate,
+  meetingFromWire,
+  parseUmeetingBool,
+  parseUmeetingInt,
+  type ListedMeeting,
+} from './umeeting.mapper.js';
+import { toInstantForm, toScheduleForm, toUpdateForm } from './umeeting.requests.js';
 import { fromUmeetingTime, toUmeetingTime } from './umeeting.time.js';
 import {
   UMEETING_PATHS,
   type UmeetingCreateData,
   type UmeetingForm,
+  type UmeetingListPageWire,
   type UmeetingMeetingWire,
 } from './umeeting.wire.js';
 
@@ -185,6 +209,161 @@ export class UmeetingDataSource extends UnsupportedOperations implements Meeting
       method: 'POST',
     });
     return { ...occurrence, status: MeetingStatus.CANCELLED };
+  }
+
+  /**
+   * Changes a meeting (a series as a whole) with `/umeeting/share/update`
+   * (docs/reference/providers.md §3.2 #4). The page requires `start_time` and `duration`, so the
+   * meeting is read first unless both ends are given (a read: an unknown number is NOT_FOUND with
+   * nothing written); a start alone keeps the length (it moves), an end alone keeps the start.
+   * The update answers only `{status, message}`, so the meeting is read back (a read) and
+   * answered as the provider now reports it: 2 calls, or 3 with the first read. Never retried
+   * (the pipeline's write path): a lost answer is OUTCOME_UNKNOWN. The state rules are the
+   * provider's (an ended or cancelled meeting is refused by umeeting: PROVIDER_REJECTED with its
+   * message).
+   */
+  override async updateMeeting(ref: ResourceRef, input: UpdateMeetingInput): Promise<Meeting> {
+    checkUpdateInput(input, this.timeZone);
+    let start = input.startTime;
+    let end = input.endTime;
+    if (!start || !end) {
+      const before = await this.getOne(ref.providerId);
+      if (!before) throw this.notFound(ref.providerId);
+      const length = before.endTime
+        ? before.endTime.getTime() - before.startTime.getTime()
+        : undefined;
+      start ??= before.startTime;
+      if (!end) {
+        if (length === undefined) {
+          throw new BadUserInputError('umeeting did not report the meeting length: give endTime', {
+            field: 'input.endTime',
+            rule: 'requiredForProvider',
+          });
+        }
+        end = new Date(start.getTime() + length);
+      }
+      checkUpdateTimes(input, start, end);
+    }
+    const minutes = (end.getTime() - start.getTime()) / 60_000;
+    const form = toUpdateForm(ref.providerId, input, { start, minutes }, this.timeZone);
+    await this.send({
+      operation: 'updateMeeting',
+      path: UMEETING_PATHS.update,
+      form,
+      kind: 'write',
+      method: 'POST',
+    });
+    this.log.info(
+      { operation: 'updateMeeting', providerId: ref.providerId },
+      'umeeting meeting updated',
+    );
+    return this.readBack(ref.providerId);
+  }
+
+  /**
+   * One page of an organizer's meetings: UPCOMING from `/umeeting/share/list` (booked or live),
+   * ENDED from `/umeeting/share/history` (cancelled or ended), by `user_key`
+   * (docs/reference/providers.md §3.2 #7, #8). umeeting pages by number in no stated order, so
+   * every page is read (bounded: umeeting.list.ts), repeats dropped, sorted by start here, and
+   * the slice after `query.after` answered; the positions name meetings by start and number, so
+   * a shift between two requests repeats or skips none of the meetings that stayed. List items
+   * lack most fields (and carry the host key, a secret never read): each listed meeting is read
+   * in full through the loaders (`query.details`: `/share/get`, the read cache), so it is the
+   * same Meeting `meeting(id)` answers.
+   */
+  override async listMeetings(query: ListQuery<Meeting>): Promise<ListPage<Meeting>> {
+    const after = query.after === undefined ? undefined : readPosition(query.after);
+    const order = listOrder(query.state);
+    const listed = uniqueById(await this.listAll(query.organizer, query.state))
+      .filter((item) => inWindow(item, query.from, query.to))
+      .sort(order);
+    const rest = after ? listed.filter((item) => order(item, after) > 0) : listed;
+    const slice = rest.slice(0, query.first);
+    const details = await query.details(slice.map((item) => item.providerId));
+    const items: ListPage<Meeting>['items'] = [];
+    slice.forEach((item, i) => {
+      const meeting = details[i];
+      if (meeting instanceof Error) throw meeting;
+      // Deleted for good between the list and the read: not there any more.
+      if (meeting) items.push({ node: meeting, position: positionOf(item) });
+    });
+    return { items, hasNextPage: rest.length > slice.length };
+  }
+
+  /** Every page of one list, up to the ceiling; the pages after the first read concurrently. */
+  private async listAll(organizer: string, state: ListState): Promise<ListedMeeting[]> {
+    const history = state === ListState.ENDED;
+    const operation = history ? 'listHistory' : 'listMeetings';
+    const path = history ? UMEETING_PATHS.history : UMEETING_PATHS.list;
+    const first = await this.listPage(operation, path, organizer, 1);
+    const total = parseUmeetingInt(first.page.total_page);
+    const declared = total ?? (parseUmeetingBool(first.page.has_next_page) ? 2 : 1);
+    const last = Math.min(declared, UMEETING_LIST_MAX_PAGES);
+    const numbers = Array.from({ length: Math.max(0, last - 1) }, (_, i) => i + 2);
+    const pages = await mapWithConcurrency(numbers, this.client.maxConcurrency, (n) =>
+      this.listPage(operation, path, organizer, n),
+    );
+    let tail = pages.at(-1) ?? first;
+    const items = [first, ...pages].flatMap((p) => p.items);
+    // No total_page, or the list grew while it was read: follow has_next_page to the ceiling.
+    for (let n = last + 1; parseUmeetingBool(tail.page.has_next_page) === true; n += 1) {
+      if (n > UMEETING_LIST_MAX_PAGES) {
+        this.log.warn(
+          { operation, pages: UMEETING_LIST_MAX_PAGES },
+          'umeeting list longer than the page ceiling: answered from the pages read',
+        );
+        break;
+      }
+      tail = await this.listPage(operation, path, organizer, n);
+      items.push(...tail.items);
+    }
+    return items;
+  }
+
+  private async listPage(
+    operation: string,
+    path: string,
+    organizer: string,
+    pageNumber: number,
+  ): Promise<{ page: UmeetingListPageWire; items: ListedMeeting[] }> {
+    const data = await this.send({
+      operation,
+      path,
+      form: {
+        user_key: organizer,
+        page_size: String(UMEETING_LIST_PAGE_SIZE),
+        page_number: String(pageNumber),
+      },
+      kind: 'read',
+      method: 'POST',
+    });
+    const call = { provider: P, operation, kind: 'read' as const };
+    if (!isObject(data)) throw unreadableAnswer(call, 'the answer has no data');
+    const page = data as UmeetingListPageWire;
+    if (page.meetings != null && !Array.isArray(page.meetings)) {
+      throw unreadableAnswer(call, 'meetings is not a list');
+    }
+    try {
+      return { page, items: (page.meetings ?? []).map((w) => listedFromWire(w, this.timeZone)) };
+    } catch (error) {
+      if (error instanceof UmeetingResponseShapeError) throw unreadableAnswer(call, error.message);
+      throw error;
+    }
+  }
+
+  /**
+   * The meeting as the provider reports it after a write that answers nothing. The write is done:
+   * if this read fails, the error says so (`writeApplied`), so nobody takes it for a failed write.
+   */
+  private async readBack(meetingNumber: string): Promise<Meeting> {
+    try {
+      const after = await this.getOne(meetingNumber);
+      if (!after) throw this.notFound(meetingNumber);
+      return after;
+    } catch (error) {
+      if (error instanceof ApiError) Object.assign(error.extensions, { writeApplied: true });
+      throw error;
+    }
   }
 
   private async getOne(meetingNumber: string): Promise<Meeting | null> {

@@ -5,6 +5,7 @@ import type { MediaSettingsInput } from '../../schema/inputs/media-settings.inpu
 import type { RecurrenceInput } from '../../schema/inputs/recurrence.input.js';
 import type { ScheduleMeetingInput } from '../../schema/inputs/schedule-meeting.input.js';
 import type { StartInstantMeetingInput } from '../../schema/inputs/start-instant-meeting.input.js';
+import type { UpdateMeetingInput } from '../../schema/inputs/update-meeting.input.js';
 
 /**
  * umeeting's own VALUE rules, checked before any request is sent. Which fields umeeting takes at
@@ -75,6 +76,53 @@ export function checkInstantInput(input: StartInstantMeetingInput): void {
     );
   }
   checkRecording(input.mediaSettings);
+}
+
+/**
+ * `/umeeting/share/update` (docs/reference/providers.md §3.2 #4), what needs no read: the
+ * configured zone, no LOCAL recording, and, when both ends are given, the schedule's duration
+ * rules (the update page requires `duration` too, U-8). The rest waits for the current meeting
+ * (checkUpdateTimes).
+ */
+export function checkUpdateInput(input: UpdateMeetingInput, timeZone: string): void {
+  if (input.timeZone != null && input.timeZone !== timeZone) {
+    throw new UnsupportedByProviderError(
+      P,
+      'input.timeZone',
+      `meetings are booked in the configured zone ${timeZone} only; umeeting times carry no zone (docs/reference/providers.md §3.1)`,
+    );
+  }
+  checkRecording(input.mediaSettings);
+  if (input.startTime && input.endTime) checkUpdateTimes(input, input.startTime, input.endTime);
+  else if (input.startTime && input.recurrence) checkRecurrence(input.recurrence, input.startTime);
+}
+
+/**
+ * The start and end an update books (given, or kept from the current meeting): whole minutes,
+ * more than 30 (U-8), and a new rule's end not before the start. The field named is the one the
+ * caller can change: `input.endTime` for the length.
+ */
+export function checkUpdateTimes(input: UpdateMeetingInput, start: Date, end: Date): void {
+  const minutes = (end.getTime() - start.getTime()) / 60_000;
+  if (minutes <= 0) {
+    throw new BadUserInputError('endTime must be after the start', {
+      field: 'input.endTime',
+      rule: 'afterStart',
+    });
+  }
+  if (!Number.isInteger(minutes)) {
+    throw new BadUserInputError('umeeting books whole minutes: endTime − startTime', {
+      field: 'input.endTime',
+      rule: 'wholeMinutes',
+    });
+  }
+  if (minutes < MIN_SCHEDULE_DURATION_MINUTES) {
+    throw new BadUserInputError(
+      `umeeting requires a duration greater than 30 minutes (31 or more); got ${minutes}`,
+      { field: 'input.endTime', rule: 'minDurationMinutes', min: MIN_SCHEDULE_DURATION_MINUTES },
+    );
+  }
+  if (input.recurrence) checkRecurrence(input.recurrence, start);
 }
 
 function checkCommon(input: { organizer: string; capacity?: number | null }): void {

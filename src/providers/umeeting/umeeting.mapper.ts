@@ -23,6 +23,7 @@ import {
   type UmeetingBool,
   type UmeetingCreateData,
   type UmeetingForm,
+  type UmeetingListedWire,
   type UmeetingMeetingWire,
   type UmeetingNumber,
   type UmeetingOccurrenceWire,
@@ -195,6 +196,7 @@ function liveFromWire(w: UmeetingMeetingWire): LiveStream | null {
     // play_addr is often plain http:// on a third-party CDN; passed through (§3.4 U-12).
     watchUrl: enabled ? w.watch_url || null : null,
     playUrl: enabled ? w.play_addr || null : null,
+    providerLiveId: enabled ? parseUmeetingId(w.live_id) : null,
   };
 }
 
@@ -259,6 +261,9 @@ export function meetingFromWire(w: UmeetingMeetingWire, opts: MeetingFromWireOpt
     capacity: parseUmeetingInt(w.meeting_capacity),
     hostKey: nonEmpty(w.host_key),
     startUrl: nonEmpty(w.start_url),
+    // Create answers only (seeds 002/004): a read (`/share/get`) documents none of them.
+    earlyJoinMinutes: parseUmeetingInt(w.ready_time),
+    providerHostId: nonEmpty(w.host_id),
   };
 }
 
@@ -309,10 +314,33 @@ export function meetingFromCreate(
     occurrences: data.occurrences,
     host_key: data.host_key,
     start_url: data.start_url,
+    ready_time: data.ready_time,
+    host_id: data.host_id,
+    live_id: data.live_id,
   };
   return meetingFromWire(wire, {
     timeZone: opts.timeZone,
     kind: opts.kind,
     status: opts.kind === MeetingKind.INSTANT ? MeetingStatus.ABOUT_TO_START : MeetingStatus.INIT,
   });
+}
+
+/** Where a `/share/list` or `/share/history` item sits in start order: its start and id. */
+export interface ListedMeeting {
+  providerId: string;
+  startTime: Date;
+}
+
+/**
+ * One list item → its id and start (docs/reference/providers.md §3.2 #7, #8): what ordering and
+ * `from`/`to` need; the meeting itself is read in full with `/share/get`. `host_key` is never
+ * read (§3.4 U-15).
+ */
+export function listedFromWire(w: UmeetingListedWire, timeZone: string): ListedMeeting {
+  const providerId = parseUmeetingId(w.id);
+  const startTime = fromUmeetingTime(w.start_time, timeZone);
+  if (!providerId || !startTime) {
+    throw new UmeetingResponseShapeError('a listed meeting lacks id or start_time');
+  }
+  return { providerId, startTime };
 }

@@ -7,6 +7,7 @@ import type { MediaSettingsInput } from '../../schema/inputs/media-settings.inpu
 import type { RecurrenceInput } from '../../schema/inputs/recurrence.input.js';
 import type { ScheduleMeetingInput } from '../../schema/inputs/schedule-meeting.input.js';
 import type { StartInstantMeetingInput } from '../../schema/inputs/start-instant-meeting.input.js';
+import type { UpdateMeetingInput } from '../../schema/inputs/update-meeting.input.js';
 import { isoWeekday, toLocal } from '../../util/zoned-time.js';
 import { DEFAULT_INSTANT_MINUTES } from './umeeting.input-rules.js';
 import { toUmeetingTime } from './umeeting.time.js';
@@ -44,21 +45,66 @@ export function toScheduleForm(input: ScheduleMeetingInput, timeZone: string): U
 }
 
 /**
- * The form of `/umeeting/share/instant`. Recurrence never goes to `/instant` (§3.4 U-2) and the
- * instant page has no `password` parameter (seed 004).
+ * The form of `/umeeting/share/instant`. Recurrence never goes to `/instant` (§3.4 U-2: not at the
+ * doc's HEAD; the capabilities refuse it) and the instant page has no `password` parameter
+ * (seed 004).
  */
 export function toInstantForm(input: StartInstantMeetingInput): UmeetingForm {
   const form: UmeetingForm = { topic: input.subject, ...commonFields(input) };
   const minutes = input.durationMinutes ?? DEFAULT_INSTANT_MINUTES;
   form.duration = String(minutes);
   Object.assign(form, mediaToForm(input.mediaSettings));
-  // The documented default is "false" (seed 004); sending it makes `live` known on the answer.
-  form.allow_live_streaming = 'false';
+  // Seed 004 lists `allow_live_streaming` on /instant too; "false" is its documented default,
+  // and sending it makes `live` known on the answer.
+  Object.assign(form, liveToForm(input.live));
   return form;
 }
 
-function commonFields(input: { organizer: string; capacity?: number | null }): UmeetingForm {
-  return { meeting_capacity: String(input.capacity), user_key: input.organizer };
+/**
+ * The form of `/umeeting/share/update` (docs/reference/providers.md §3.2 #4): `id`, `start_time`
+ * and `duration` always (the page requires them: the data source fills what the input leaves out
+ * from a read), then only what `input` gives — the page leaves an absent field as it is. A new
+ * rule is sent whole (§3.3, against the new or kept start); `recurrence: null` is
+ * `recurrence_type=""`, which makes a series a one-off (the update page's description);
+ * `live: null` switches streaming off.
+ */
+export function toUpdateForm(
+  meetingNumber: string,
+  input: UpdateMeetingInput,
+  when: { start: Date; minutes: number },
+  timeZone: string,
+): UmeetingForm {
+  const form: UmeetingForm = {
+    id: meetingNumber,
+    start_time: toUmeetingTime(when.start, timeZone),
+    duration: String(when.minutes),
+  };
+  if (input.subject != null) form.topic = input.subject;
+  if (input.password != null) form.password = input.password;
+  if (input.hostName != null) form.host_name = input.hostName;
+  Object.assign(form, mediaToForm(input.mediaSettings));
+  if (input.live !== undefined) Object.assign(form, liveToForm(input.live));
+  if (input.recurrence === null) form.recurrence_type = '';
+  else if (input.recurrence) {
+    Object.assign(form, recurrenceToForm(input.recurrence, when.start, timeZone));
+  }
+  return form;
+}
+
+/** Fields of both creates: capacity and caller tag always (U-9), `use_pmi`, `host_name` (seeds 002/004). */
+function commonFields(input: {
+  organizer: string;
+  capacity?: number | null;
+  usePersonalMeetingId?: boolean | null;
+  hostName?: string | null;
+}): UmeetingForm {
+  const form: UmeetingForm = {
+    meeting_capacity: String(input.capacity),
+    user_key: input.organizer,
+  };
+  if (input.usePersonalMeetingId != null) form.use_pmi = bool(input.usePersonalMeetingId);
+  if (input.hostName != null) form.host_name = input.hostName;
+  return form;
 }
 
 const bool = (v: boolean) => (v ? 'true' : 'false');

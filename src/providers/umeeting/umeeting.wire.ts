@@ -46,7 +46,7 @@ export interface UmeetingCreateData {
   start_url?: string;
   play_addr?: string;
   watch_url?: string;
-  live_id?: string;
+  live_id?: string | number;
   occurrences?: UmeetingOccurrenceWire[];
 }
 
@@ -108,6 +108,12 @@ export interface UmeetingMeetingWire extends UmeetingOptionsWire, UmeetingRecurr
   /** Host secrets: only create answers carry them (never logged, §3.4 U-15). */
   host_key?: string | null;
   start_url?: string | null;
+  /** Create answers only (seeds 002/004): [I] minutes of early-join allowance. */
+  ready_time?: UmeetingNumber;
+  /** Create answers only (seeds 002/004): the host account's id. */
+  host_id?: string | null;
+  /** Schedule answer at HEAD (§3.2 #1): the live stream's id. */
+  live_id?: string | number | null;
 }
 
 /** umeeting `status` values of a meeting (docs/reference/providers.md §3.2 #3). */
@@ -165,5 +171,34 @@ export const UMEETING_PATHS = {
   get: 'umeeting/share/get',
   delete: 'umeeting/share/delete',
   end: 'umeeting/share/end',
+  update: 'umeeting/share/update',
   list: 'umeeting/share/list',
+  history: 'umeeting/share/history',
 } as const;
+
+/**
+ * One `meetings[]` item of `/share/list` and `/share/history` (docs/reference/providers.md §3.2
+ * #7, #8). `host_key` is a host secret (§3.4 U-15): it is never read, logged or passed on.
+ */
+export interface UmeetingListedWire {
+  id?: string | number;
+  topic?: string;
+  start_time?: string;
+  duration?: UmeetingNumber;
+  join_url?: string | null;
+  /** list: 0 booked / 1 live; history: 2 cancelled / 3 ended (the comment, not the example, U-14). */
+  status?: UmeetingNumber;
+  /** "1" instant, "2" scheduled. */
+  type?: UmeetingNumber;
+}
+
+/** `data` of `/share/list` and `/share/history` (§3.2 #7, #8). */
+export interface UmeetingListPageWire {
+  page_num?: UmeetingNumber;
+  page_size?: UmeetingNumber;
+  total_record?: UmeetingNumber;
+  total_page?: UmeetingNumber;
+  has_previous_page?: UmeetingBool;
+  has_next_page?: UmeetingBool;
+  meetings?: UmeetingListedWire[] | null;
+}

@@ -21,6 +21,7 @@ export function createWecomModule(
     timeoutMs,
     maxConcurrency: options.maxConcurrency,
     log,
+    state: options.state,
   });
   return assembleModule({
     provider: Provider.WECOM,

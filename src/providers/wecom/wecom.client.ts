@@ -7,6 +7,7 @@ import type { Interpretation, ProviderAnswer, ProviderCall } from '../pipeline/p
 import { ProviderClient, type Credentials } from '../pipeline/provider-client.js';
 import { errcodeRule, wecomError } from './wecom.errors.js';
 import { WecomTokenCache, type FetchedToken } from './wecom.token-cache.js';
+import type { SharedState } from '../../state/shared-state.js';
 import type { WecomGettokenResponse } from './wecom.wire.js';
 
 export interface WecomClientOptions {
@@ -18,6 +19,8 @@ export interface WecomClientOptions {
   log: Logger;
   /** Clock of the token cache (tests). */
   now?: () => number;
+  /** The instances' shared state: one token for all of them (docs/scale-out.md). */
+  state?: SharedState;
 }
 
 /**
@@ -44,6 +47,7 @@ export class WecomClient extends ProviderClient {
       fetchToken: () => this.gettoken(options.credentials),
       log: options.log,
       now: options.now,
+      shared: options.state && { state: options.state, ...options.credentials },
     });
   }
 

@@ -1,4 +1,7 @@
+import { toRrule, type RecurrenceSpec } from '../../domain/recurrence.js';
 import { AdmissionType } from '../../schema/enums/admission-type.enum.js';
+import { RecurrenceFrequency } from '../../schema/enums/recurrence-frequency.enum.js';
+import { WEEKDAY_ORDER, type Weekday } from '../../schema/enums/weekday.enum.js';
 import { MeetingKind } from '../../schema/enums/meeting-kind.enum.js';
 import { MeetingStatus } from '../../schema/enums/meeting-status.enum.js';
 import { Provider } from '../../schema/enums/provider.enum.js';
@@ -10,6 +13,7 @@ import type { ScheduleMeetingInput } from '../../schema/inputs/schedule-meeting.
 import type { ScheduleWebinarInput } from '../../schema/inputs/schedule-webinar.input.js';
 import type { MediaSettings } from '../../schema/types/media-settings.type.js';
 import type { Meeting } from '../../schema/types/meeting.type.js';
+import type { RecurrenceRule } from '../../schema/types/recurrence-rule.type.js';
 import type { Webinar } from '../../schema/types/webinar.type.js';
 import { fromEpochSeconds } from '../../util/zoned-time.js';
 import { responseInvalid } from './wecom.errors.js';
@@ -17,6 +21,7 @@ import type {
   WecomMeetingCreateResponse,
   WecomWebinarCreateResponse,
   WecomMeetingGetInfoResponse,
+  WecomMeetingReminders,
   WecomMeetingSettings,
   WecomWebinarGetResponse,
   WecomWebinarMediaSetting,
@@ -245,13 +250,84 @@ export function meetingFromWire(
     invitees: hostIds(members),
     joinUrl: str(m.meeting_link),
     mediaSettings: meetingMediaFromWire(m.settings),
-    recurrence: null,
+    recurrence: recurrenceFromWire(m.reminders),
+    // get_info's `sub_meetings` lists only the occurrences changed on their own (有特例的子会议,
+    // `has_more_sub_meeting`), so the series' occurrences are not listed (docs/providers/wecom.md).
     occurrences: [],
     live: null,
     timeZone: null,
     capacity: null,
     hostKey: null,
     startUrl: null,
+  };
+}
+
+// ---------------------------------------------------------------- recurrence
+
+const WEEKDAY_BY_NUMBER: Record<number, Weekday> = Object.fromEntries(
+  WEEKDAY_ORDER.map((day, i) => [i + 1, day]),
+);
+
+const numbers = (v: unknown): number[] =>
+  Array.isArray(v) ? v.filter((n): n is number => typeof n === 'number') : [];
+
+/**
+ * get_info `reminders` → RecurrenceRule (the inverse of `remindersFromRecurrence`; value table in
+ * docs/providers/wecom.md "Recurring meetings"). Null for a one-off. A rule our model cannot
+ * express (every 3 weeks, several days of the month) is null too rather than a nearest
+ * frequency that would misstate when it meets.
+ */
+export function recurrenceFromWire(r: WecomMeetingReminders | undefined): RecurrenceRule | null {
+  if (!r || Number(r.is_repeat) !== 1) return null;
+  const custom = Number(r.is_custom_repeat) === 1;
+  const interval = custom ? Number(r.repeat_interval ?? 1) : 1;
+  const weekDays = numbers(r.repeat_day_of_week);
+  const monthDays = numbers(r.repeat_day_of_month);
+  let spec: RecurrenceSpec;
+  switch (Number(r.repeat_type)) {
+    case 0:
+      if (interval !== 1) return null;
+      spec = { frequency: RecurrenceFrequency.DAILY };
+      break;
+    case 7:
+      spec = { frequency: RecurrenceFrequency.WEEKDAYS };
+      break;
+    case 1:
+      if (interval === 2 && weekDays.length <= 1) {
+        spec = { frequency: RecurrenceFrequency.BIWEEKLY };
+      } else if (interval === 1) {
+        const days = custom ? weekDays.map((n) => WEEKDAY_BY_NUMBER[n]) : [];
+        if (days.some((d) => d === undefined)) return null;
+        spec = {
+          frequency: RecurrenceFrequency.WEEKLY,
+          weekDays: days.length > 0 ? (days as Weekday[]) : null,
+        };
+      } else return null;
+      break;
+    case 2:
+      if (interval !== 1 || monthDays.length > 1) return null;
+      spec = {
+        frequency: RecurrenceFrequency.MONTHLY,
+        monthDay: custom && monthDays.length === 1 ? monthDays[0]! : null,
+      };
+      break;
+    default:
+      return null;
+  }
+  if (Number(r.repeat_until_type) === 1 && Number(r.repeat_until_count) > 0) {
+    spec.count = Number(r.repeat_until_count);
+  } else {
+    spec.until = fromEpochSeconds(r.repeat_until) ?? null;
+  }
+  return {
+    frequency: spec.frequency,
+    weekDays: spec.weekDays ?? null,
+    monthDay: spec.monthDay ?? null,
+    monthWeek: null,
+    monthWeekDay: null,
+    until: spec.until ?? null,
+    count: spec.count ?? null,
+    rrule: toRrule(spec),
   };
 }
 

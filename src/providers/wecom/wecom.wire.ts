@@ -132,6 +132,7 @@ export interface WecomMeetingCreateRequest {
   meeting_duration: number;
   invitees?: { userid: string[] };
   settings?: WecomMeetingSettings;
+  reminders?: WecomMeetingReminders;
 }
 
 export interface WecomMeetingCreateResponse extends WecomEnvelope {
@@ -159,4 +160,71 @@ export interface WecomMeetingGetInfoResponse extends WecomEnvelope {
   settings?: WecomMeetingSettings;
   meeting_code?: string;
   meeting_link?: string;
+  /** A recurring meeting's rule (path/98149). */
+  reminders?: WecomMeetingReminders;
+}
+
+/**
+ * Meeting `reminders` (create path/98148, update path/98154, get_info path/98149): how a series
+ * repeats. Values: docs/providers/wecom.md "Recurring meetings".
+ */
+export interface WecomMeetingReminders {
+  /** 0 one-off, 1 recurring. */
+  is_repeat?: number;
+  /** 0 daily, 1 weekly, 2 monthly, 7 working days. */
+  repeat_type?: number;
+  /** 1: `repeat_interval` and the day lists apply. */
+  is_custom_repeat?: number;
+  repeat_interval?: number;
+  /** 1–7, Monday to Sunday. */
+  repeat_day_of_week?: number[];
+  /** 1–31. */
+  repeat_day_of_month?: number[];
+  /** 0 ends on `repeat_until` (epoch s); 1 after `repeat_until_count` meetings. */
+  repeat_until_type?: number;
+  repeat_until_count?: number;
+  repeat_until?: number | string;
+  remind_before?: number[];
+}
+
+/**
+ * `POST /cgi-bin/meeting/update` body (path/98154): `meetingid` plus the create fields to change;
+ * a field not sent stays. `meeting_start` needs `meeting_duration` with it.
+ */
+export interface WecomMeetingUpdateRequest {
+  meetingid: string;
+  title?: string;
+  meeting_start?: number;
+  meeting_duration?: number;
+  invitees?: { userid: string[] };
+  settings?: WecomMeetingSettings;
+  reminders?: WecomMeetingReminders;
+}
+
+/** `POST /cgi-bin/meeting/get_user_meetingid` body (path/97457, 98714). */
+export interface WecomMeetingIdListRequest {
+  userid: string;
+  cursor?: string;
+  begin_time?: number;
+  end_time?: number;
+  limit?: number;
+}
+
+export interface WecomMeetingIdListResponse extends WecomEnvelope {
+  /** Absent or empty when the list is done. */
+  next_cursor?: string;
+  meetingid_list?: string[];
+}
+
+/** `POST /cgi-bin/meeting/webinar/update` body (path/98843): title, times, admission required. */
+export type WecomWebinarUpdateRequest = Omit<WecomWebinarCreateRequest, 'admin_userid'> & {
+  meetingid: string;
+};
+
+/** `POST /cgi-bin/meeting/webinar/update_warm_up` body (path/98882). */
+export interface WecomWarmUpRequest {
+  meetingid: string;
+  warm_up_picture?: string;
+  warm_up_video?: string;
+  allow_attendees_invite_others?: boolean;
 }

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 
 import type { Context } from '../context.js';
-import { estimateOperation } from '../limits/cost.js';
+import { estimateOperationMemo } from '../limits/estimate-memo.js';
 import { OperationLimitError } from '../limits/operation-limit-error.js';
 import type { OperationLimits } from '../limits/operation-limits.js';
 import { checkVariables } from '../variables.js';
@@ -22,7 +22,7 @@ export function operationChecksPlugin(limits: OperationLimits): ApolloServerPlug
           if (operation) checkVariables(schema, document, operation, request.variables);
           let estimate;
           try {
-            estimate = estimateOperation(
+            estimate = estimateOperationMemo(
               schema,
               document,
               request.variables,

@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+
+import type { Logger } from 'pino';
+
+import { ProviderError } from '../errors/api-errors.js';
+import type { Provider } from '../schema/enums/provider.enum.js';
+import type { SharedState, TokenBucket, TokenGrant } from '../state/shared-state.js';
+import { bucketsFor, type QuotaBuckets } from './buckets.js';
+import { documentedLimit, type QuotaScope } from './rate-limits.js';
+import { servesMutation } from './request-priority.js';
+
+/** What the governor needs to know about a call. */
+export interface GovernedCall {
+  operation: string;
+  kind: 'read' | 'write';
+  /** The API path (WeCom's buckets are per API). */
+  path: string;
+}
+
+export interface QuotaGovernorOptions {
+  provider: Provider;
+  state: SharedState;
+  /** The budget: calls per minute per bucket. */
+  perMinute: number;
+  /** Who the quota belongs to (Tencent AppId, WeCom corp, umeeting api_key): hashed into the key. */
+  app: string;
+  scope?: QuotaScope;
+  log: Logger;
+}
+
+/**
+ * The quota governor of one provider app (scale-out issue, docs/scale-out.md "Quota governor"):
+ * token buckets in the shared state, so every instance spends the same budget, taken BEFORE each
+ * HTTP attempt (retries and token fetches included). Past the budget nothing is sent: the call
+ * fails with PROVIDER_RATE_LIMITED, `providerCode` null (the provider never said it) and a
+ * `retryAfterSeconds` computed from the bucket. The read cache serves a stale entry instead
+ * when it has one (src/cache/read-cache.ts).
+ */
+export class QuotaGovernor {
+  readonly perMinute: number;
+  private readonly buckets: QuotaBuckets;
+  private readonly prefix: string;
+  private readonly scope: QuotaScope;
+  private warned = false;
+
+  constructor(private readonly options: QuotaGovernorOptions) {
+    this.perMinute = options.perMinute;
+    this.buckets = bucketsFor(options.perMinute);
+    this.scope = options.scope ?? documentedLimit(options.provider).scope;
+    // Hashed: credentials are registered secrets, and keys may show in Redis tooling.
+    const app = createHash('sha256').update(options.app).digest('hex').slice(0, 16);
+    this.prefix = `quota:${options.provider}:${app}`;
+  }
+
+  /** Takes a token for one attempt of `call`, or throws PROVIDER_RATE_LIMITED without sending. */
+  async admit(call: GovernedCall): Promise<void> {
+    const key = this.scope === 'api' ? `${this.prefix}:${call.path}` : this.prefix;
+    const priority = call.kind === 'write' || servesMutation() ? 'write' : 'read';
+    if (priority === 'read') {
+      const read = await this.take(`${key}:reads`, this.buckets.reads);
+      if (!read.granted) throw this.refusal(call, read.retryAfterMs, priority);
+    }
+    const any = await this.take(`${key}:all`, this.buckets.all);
+    if (!any.granted) throw this.refusal(call, any.retryAfterMs, priority);
+  }
+
+  /** A state that cannot answer lets the call through: the provider still enforces its limit. */
+  private async take(key: string, bucket: TokenBucket): Promise<TokenGrant> {
+    try {
+      return await this.options.state.takeTokens(key, 1, bucket);
+    } catch (error) {
+      if (!this.warned) {
+        this.warned = true;
+        this.options.log.warn(
+          { err: String(error) },
+          'quota governor: shared state unreachable; calls are not governed until it answers',
+        );
+      }
+      return { granted: true, retryAfterMs: 0 };
+    }
+  }
+
+  private refusal(call: GovernedCall, retryAfterMs: number, priority: string): ProviderError {
+    const { provider } = this.options;
+    return new QuotaRefusal(
+      `${provider} ${call.operation}: this app's budget of ${this.perMinute} provider calls per minute${
+        priority === 'read' ? ' (less the share kept for writes)' : ''
+      } is spent; nothing was sent, retry later`,
+      {
+        provider,
+        providerCode: null,
+        operation: call.operation,
+        // Whole seconds, at least 1: the bucket refills a token in under a minute.
+        retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)),
+      },
+    );
+  }
+}
+
+/** PROVIDER_RATE_LIMITED decided here, not by the provider (metrics tell the two apart). */
+export class QuotaRefusal extends ProviderError {
+  constructor(message: string, details: ConstructorParameters<typeof ProviderError>[2]) {
+    super('PROVIDER_RATE_LIMITED', message, details);
+  }
+}

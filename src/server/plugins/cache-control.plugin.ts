@@ -1,0 +1,49 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+
+import type { Context } from '../context.js';
+
+interface WithCacheControl {
+  cacheControl: { setCacheHint(hint: { maxAge: number; scope: 'PUBLIC' | 'PRIVATE' }): void };
+}
+
+export interface CacheControlOptions {
+  /** READ_CACHE_TTL_SECONDS: how stale an answer we serve ourselves; 0: nothing is cacheable. */
+  maxAgeSeconds: number;
+  /**
+   * PRIVATE when answers depend on the caller (`AUTH_MODE=jwt`: field guards hide host secrets
+   * and passwords per caller), so a shared cache never hands one caller's answer to another.
+   */
+  scope: 'PUBLIC' | 'PRIVATE';
+}
+
+/**
+ * `Cache-Control` on GraphQL answers, so routers and CDNs may cache reads as we do
+ * (docs/scale-out.md "Read cache"). Apollo's cache-control plugin computes the header from
+ * per-field hints; the schema carries no `@cacheControl` directives (the read cache's TTL is
+ * configuration, not schema), so every field of a query gets a dynamic hint: `max-age` = the
+ * read cache's TTL, with `scope`. Mutations get none, so Apollo answers them `no-store`, as it
+ * does any answer with an error. Apollo's plugin is listed here because its field hook must run
+ * before ours (it puts `info.cacheControl` in place).
+ */
+export function cacheControlPlugins(options: CacheControlOptions): ApolloServerPlugin<Context>[] {
+  const hints: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      return {
+        async executionDidStart({ operation }) {
+          if (operation?.operation !== 'query' || options.maxAgeSeconds <= 0) return;
+          const hint = { maxAge: options.maxAgeSeconds, scope: options.scope };
+          return {
+            willResolveField({ info }) {
+              // Put in place by Apollo's plugin (typed in @apollo/cache-control-types).
+              (info as unknown as WithCacheControl).cacheControl.setCacheHint(hint);
+            },
+          };
+        },
+      };
+    },
+  };
+  // Apollo calls `willResolveField` hooks in REVERSE plugin order (requestPipeline.ts), so
+  // listing ours before Apollo's makes Apollo's run first.
+  return [hints, ApolloServerPluginCacheControl({ defaultMaxAge: 0 })];
+}
