@@ -18,7 +18,8 @@ export type CapabilityKind = 'meeting' | 'instantMeeting' | 'webinar' | 'occurre
  * (`updateMeeting`, `updateWebinar`; for `occurrence`, `updateOccurrence` moves one); `list`: an
  * organizer's list (`listMeetings`, `listWebinars`).
  */
-export type KindOperation = 'create' | 'read' | 'lookupByCode' | 'cancel' | 'end' | 'update' | 'list';
+export type KindOperation =
+  'create' | 'read' | 'lookupByCode' | 'cancel' | 'end' | 'update' | 'list';
 
 export interface KindCapability {
   operations: readonly KindOperation[];
@@ -125,7 +126,9 @@ export function checkSupported(
 ): void {
   const capability = checkOperation(provider, capabilities, kind, operation, operationField);
   const accepted = new Set(
-    operation === 'update' ? (capability.updateFields ?? capability.inputFields) : capability.inputFields,
+    operation === 'update'
+      ? (capability.updateFields ?? capability.inputFields)
+      : capability.inputFields,
   );
   const clearable = new Set(operation === 'update' ? (capability.clearableFields ?? []) : []);
   const refused: string[] = [];

@@ -106,12 +106,24 @@ describe('idempotency keys on the creates (issue 12)', () => {
 
   it('remembers OUTCOME_UNKNOWN: a retry answers it again, with no second create', async () => {
     const k = nextKey();
-    await fault({ kind: 'drop', operation: 'scheduleMeeting' });
+    // Lost before the provider acted: the organizer's list has nothing to reconcile with.
+    await fault({ kind: 'drop', operation: 'scheduleMeeting', phase: 'before' });
     const lost = await server.execute(ScheduleMeetingDocument, { input: input(k) });
     expect(errorCode(lost)).toBe('OUTCOME_UNKNOWN');
+    expect(lost.errors?.[0]?.extensions).toMatchObject({ reconciled: false, candidates: [] });
     const retry = await server.execute(ScheduleMeetingDocument, { input: input(k) });
     expect(errorCode(retry)).toBe('OUTCOME_UNKNOWN');
     expect(retry.errors?.[0]?.message).toBe(lost.errors?.[0]?.message);
+    expect(creates()).toBe(1);
+  });
+
+  it('remembers a reconciled create: the answer was lost, the meeting found, a retry answers it', async () => {
+    const k = nextKey();
+    await fault({ kind: 'drop', operation: 'scheduleMeeting' });
+    const found = await server.execute(ScheduleMeetingDocument, { input: input(k) });
+    expect(found.errors).toBeUndefined();
+    const retry = await server.execute(ScheduleMeetingDocument, { input: input(k) });
+    expect(retry.data).toEqual(found.data);
     expect(creates()).toBe(1);
   });
 

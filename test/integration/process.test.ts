@@ -191,7 +191,7 @@ describe('the process', () => {
       const { stdout, stderr } = cli.output();
       expect(stdout).toMatch(
         new RegExp(
-          `^usage: npm run emulator -- <${PROVIDERS.map((d) => d.cliName).join('\\|')}> \\[--port N\\]\n`,
+          `^usage: npm run emulator -- <${PROVIDERS.map((d) => d.cliName).join('\\|')}> \\[--port N\\] \\[--rate-limit N\\]\n`,
         ),
       );
       expect(stdout).toContain('-h, --help');
@@ -204,7 +204,7 @@ describe('the process', () => {
     const cli = startMain({}, 'src/scripts/emulator-cli.ts', ['not-a-provider']);
     expect(await cli.exited).toBe(2);
     expect(cli.output().stderr).toContain(
-      `unknown provider "not-a-provider"\nusage: npm run emulator -- <${PROVIDERS.map((d) => d.cliName).join('|')}> [--port N]\n`,
+      `unknown provider "not-a-provider"\nusage: npm run emulator -- <${PROVIDERS.map((d) => d.cliName).join('|')}> [--port N] [--rate-limit N]\n`,
     );
   });
 });

@@ -150,7 +150,8 @@ const SETUPS: BehaviourSetup[] = [
     instantMinMinutes: null,
     timeZone: null,
     series: null,
-    lastWeekday: 'input.recurrence',
+    // `reminders` has no n-th weekday of a month (docs/providers/wecom.md).
+    lastWeekday: 'input.recurrence.monthWeek',
   },
   {
     name: 'umeeting',

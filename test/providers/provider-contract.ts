@@ -269,13 +269,7 @@ export function defineProviderContract(name: string, setup: ProviderContractSetu
         read: ['PROVIDER_UNAVAILABLE', 3],
         write: ['OUTCOME_UNKNOWN', 1],
       },
-      // `before`: nothing is created, so a provider that lists cannot reconcile the create
-      // (issue 12); a lost answer of a create that happened is the reconciliation tests'.
-      {
-        fault: { kind: 'drop', phase: 'before' },
-        read: ['PROVIDER_UNAVAILABLE', 3],
-        write: ['OUTCOME_UNKNOWN', 1],
-      },
+      { fault: { kind: 'drop' }, read: ['PROVIDER_UNAVAILABLE', 3], write: ['OUTCOME_UNKNOWN', 1] },
       {
         fault: { kind: 'malformed' },
         read: ['PROVIDER_RESPONSE_INVALID', 1],

@@ -19,8 +19,8 @@ defineProviderContract('wecom', {
     createMeeting: 'createMeeting',
     getMeeting: 'getMeeting',
     cancelMeeting: 'cancelMeeting',
-    // No documented end call (docs/reference/providers.md §2.5).
-    endMeeting: null,
+    // `meeting/realcontrol/dismiss` (path/98187; docs/providers/wecom.md).
+    endMeeting: 'endMeeting',
   },
   // A well-formed id the emulator never issued: its ids are 19 digits starting 1–9.
   unknownProviderId: '0999999999999999999',

@@ -298,9 +298,11 @@ export function updateMeeting(
 }
 
 /**
- * `meeting/realcontrol/dismiss` (path/98187): "结束一个进行中的会议", ends a meeting in progress
+ * `meeting/realcontrol/dismiss` (path/98187): "结束一个进行中的会议", ends a meeting
  * (`force_dismiss` 0 refuses while people are in; the emulator knows no participants, so both
- * end it). One not in progress is refused with 40035 (the doc names no code [I]).
+ * end it). ASSUMPTION: the doc speaks of a meeting in progress and is silent on one not yet
+ * begun; the emulator ends that too. A cancelled or ended one is refused with 40035 (the doc
+ * names no code [I]).
  */
 export function dismissMeeting(
   state: WecomEmulatorState,
@@ -313,8 +315,9 @@ export function dismissMeeting(
   if (r.problem) return invalid(r);
   const m = state.findMeeting(app, meetingid);
   if (!m) return wecomError(WECOM_ERRORS.notFound);
-  if (state.meetingStatus(m) !== MEETING_STATUS.inProgress) {
-    return wecomError(WECOM_ERRORS.invalidParameter, 'the meeting is not in progress');
+  const status = state.meetingStatus(m);
+  if (status !== MEETING_STATUS.inProgress && status !== MEETING_STATUS.waiting) {
+    return wecomError(WECOM_ERRORS.invalidParameter, 'the meeting is not scheduled or in progress');
   }
   m.dismissed = true;
   return wecomOk();

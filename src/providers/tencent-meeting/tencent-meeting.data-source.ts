@@ -671,11 +671,14 @@ const isWireId = (id: string): boolean => /^\d{1,24}$/.test(id);
 
 /** The write happened but nothing could be read back, and nothing was read before. */
 function updatedUnread(what: string, id: string): ProviderError {
-  return new ProviderError(
+  const error = new ProviderError(
     'PROVIDER_UNAVAILABLE',
     `${PROVIDER} ${what} ${id} was updated, but could not be read back; read it again`,
     { provider: PROVIDER },
   );
+  // docs/errors.md: a write that reached the provider is never reported as if it had not.
+  Object.assign(error.extensions, { writeApplied: true });
+  return error;
 }
 
 /** What the update sent, over the meeting as read before (when the read-back failed). */

@@ -12,7 +12,7 @@ registerEnumType(ListState, {
   valuesConfig: {
     UPCOMING: {
       description:
-        'Not yet ended: booked or in progress (Tencent `GET /v1/meetings`, WeCom `get_user_meetingid_list`, umeeting `share/list`). Ordered by start time, earliest first.',
+        'Not yet ended: booked or in progress (Tencent `GET /v1/meetings`, WeCom `meeting/get_user_meetingid`, umeeting `share/list`). Ordered by start time, earliest first.',
     },
     ENDED: {
       description:

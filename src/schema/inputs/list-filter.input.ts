@@ -48,8 +48,12 @@ export abstract class ListFilterBase {
   state?: ListState;
 }
 
-@InputType({ description: "Which meetings `listMeetings` answers: one organizer's, on one provider." })
+@InputType({
+  description: "Which meetings `listMeetings` answers: one organizer's, on one provider.",
+})
 export class MeetingListFilter extends ListFilterBase {}
 
-@InputType({ description: "Which webinars `listWebinars` answers: one organizer's, on one provider." })
+@InputType({
+  description: "Which webinars `listWebinars` answers: one organizer's, on one provider.",
+})
 export class WebinarListFilter extends ListFilterBase {}

@@ -27,8 +27,7 @@ export abstract class IdempotentUpdateInput {
 export abstract class UpdateInputBase extends IdempotentUpdateInput {
   @Field(() => String, {
     nullable: true,
-    description:
-      'New subject, 1–255 characters; not blank, no control characters or line breaks.',
+    description: 'New subject, 1–255 characters; not blank, no control characters or line breaks.',
   })
   @IsOptional()
   @IsString()

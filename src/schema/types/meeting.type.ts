@@ -100,7 +100,7 @@ export class Meeting {
   @Field(() => String, {
     nullable: true,
     description:
-      'IANA time zone the meeting is scheduled (and a series repeats) in. Tencent: the one given when booking, else Asia/Shanghai (Beijing time, its default); umeeting: the configured UMEETING_TIMEZONE (default Asia/Shanghai), in which its local times are read. Null where no zone applies: WeCom meetings are booked and reported as instants, with no local times and no recurrence.',
+      'IANA time zone the meeting is scheduled (and a series repeats) in. Tencent: the one given when booking, else Asia/Shanghai (Beijing time, its default); umeeting: the configured UMEETING_TIMEZONE (default Asia/Shanghai), in which its local times are read. Null where no zone applies: WeCom meetings are booked and reported as instants, with no local times (a WeCom series repeats by its `reminders` rule, which has no zone).',
   })
   timeZone?: string | null;
 
