@@ -246,7 +246,7 @@ describe('umeeting lifecycle through GraphQL (SANDBOX)', () => {
       const before = emulator.requests().length;
       const cases: Array<[Record<string, unknown>, string, string]> = [
         [{ password: null }, 'UNSUPPORTED_BY_PROVIDER', 'input.password'],
-        [{ capacity: 20 }, 'UNSUPPORTED_BY_PROVIDER', 'input.capacity'],
+        [{ capacity: null }, 'UNSUPPORTED_BY_PROVIDER', 'input.capacity'],
         [
           { mediaSettings: { hostVideoOnJoin: true } },
           'UNSUPPORTED_BY_PROVIDER',

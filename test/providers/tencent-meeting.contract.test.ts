@@ -17,8 +17,8 @@ defineProviderContract('tencent-meeting', {
     createMeeting: 'createMeeting',
     getMeeting: 'getMeeting',
     cancelMeeting: 'cancelMeeting',
-    // No documented end call (docs/reference/providers.md §1.3).
-    endMeeting: null,
+    // POST /v1/meetings/{id}/dismiss (结束会议, cloud.tencent.com/document/product/1095/57955).
+    endMeeting: 'endMeeting',
   },
   // A well-formed 20-digit id (above 2^63) the emulator never issued.
   unknownProviderId: '18000000000000000001',

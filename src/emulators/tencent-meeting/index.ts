@@ -13,13 +13,16 @@ import { TencentMeetingState } from './state.js';
  * docs/reference/providers.md §1).
  *
  * Provider paths: `POST /v1/meetings`, `GET /v1/meetings/{id}`, `GET /v1/meetings?meeting_code=…`
- * (and `?userid=…` listing), `PUT /v1/meetings/{id}`, `POST /v1/meetings/{id}/cancel`,
- * `POST /v1/webinars`, `GET /v1/webinars?meeting_id=…|meeting_code=…`,
+ * (and `?userid=…` listing, 20 a page from `pos` inclusive), `PUT /v1/meetings/{id}` (also one
+ * occurrence with `recurring_rule.sub_meeting_id`), `POST /v1/meetings/{id}/cancel`,
+ * `POST /v1/meetings/{id}/dismiss`, `GET /v1/history/meetings/{userid}`, `POST /v1/webinars`,
+ * `GET /v1/webinars?meeting_id=…|meeting_code=…`, `PUT /v1/webinars/{id}`,
  * `POST /v1/webinars/{id}/cancel`. Every request is signature-checked (§1.1).
  *
  * Journal operation names (for `emulator.calls(op)` and fault matching): `createMeeting`,
- * `getMeeting`, `getMeetingByCode`, `updateMeeting`, `cancelMeeting`, `createWebinar`,
- * `getWebinar`, `cancelWebinar`; `unknown` for any other path.
+ * `getMeeting`, `getMeetingByCode` (also the `?userid=…` list, which shares its path),
+ * `updateMeeting`, `cancelMeeting`, `endMeeting`, `listEndedMeetings`, `createWebinar`,
+ * `getWebinar`, `updateWebinar`, `cancelWebinar`; `unknown` for any other path.
  *
  * The `/__admin/` control plane (journal, faults, clock, reset) comes from the shared
  * emulator-server; faults render as Tencent error bodies (rate limit = 190310).

@@ -449,6 +449,60 @@ export function cancelMeeting(
 }
 
 /**
+ * POST /v1/meetings/{id}/dismiss (结束会议, cloud.tencent.com/document/product/1095/57955; the
+ * body of the official Go SDK's `V1MeetingsMeetingIdDismissPostRequest`,
+ * TencentCloud/wemeet-openapi-sdk-go service/meeting_control): `operator_id`, `operator_id_type`
+ * (1 userid, 2 openid, 4 ms_open_id: each names a user here), `instanceid` and `reason_code`
+ * required; `reason_detail`, `force_dismiss_meeting` (0/1, default 1) and `retrieve_code` (0/1,
+ * default 0) optional. The creator, a host or an enterprise admin may end it ("会议创建者、主持人、
+ * 联席主持人"); anyone else 9042, which this doc lists with HTTP 500. 9003 unknown; 9007 cancelled
+ * and 13603 ended, as on cancel (this doc's code list names neither). Answers `{}`.
+ * [I] The doc speaks of a meeting in progress; one not yet begun is ended too (as the WeCom
+ * emulator's dismiss), and a series ends whole. [I] `force_dismiss_meeting` 0 with someone in is
+ * refused with 13602 (the doc gives no code).
+ */
+export function dismissMeeting(
+  state: TencentMeetingState,
+  id: string,
+  body: Body,
+  now: number,
+): EmulatorReply {
+  const operator = requiredString(body, 'operator_id', 1, 200);
+  requiredInt(body, 'operator_id_type', [1, 2, 4]);
+  requiredInt(body, 'instanceid', INSTANCE_IDS);
+  requiredInt(body, 'reason_code');
+  optionalString(body, 'reason_detail', 0, 1000);
+  const force = optionalInt(body, 'force_dismiss_meeting', [0, 1]) ?? 1;
+  optionalInt(body, 'retrieve_code', [0, 1]);
+  const meeting = state.meetings.get(id);
+  if (!meeting) return notFound();
+  if (!mayActOn(state, meeting, operator)) {
+    return tmError(
+      TM_ERRORS.NO_PERMISSION,
+      'no permission: only the creator or a host may end',
+      500,
+    );
+  }
+  const status = meetingState(meeting, now);
+  if (status === 'MEETING_STATE_CANCELLED') {
+    return tmError(TM_ERRORS.ALREADY_CANCELLED, 'meeting already cancelled');
+  }
+  if (status === 'MEETING_STATE_ENDED' || status === 'MEETING_STATE_RECYCLED') {
+    return tmError(TM_ERRORS.ALREADY_ENDED, 'meeting already ended');
+  }
+  if (force === 0 && meeting.occupied) {
+    return tmError(
+      TM_ERRORS.ALREADY_STARTED,
+      'someone is in the meeting and force_dismiss_meeting is 0',
+    );
+  }
+  meeting.dismissedAt = now;
+  meeting.occupied = false;
+  meeting.modifiedMs = Math.max(now * 1000, meeting.modifiedMs + 1);
+  return { status: 200, body: {} };
+}
+
+/**
  * PUT /v1/meetings/{id} (docs/reference/providers.md §1.3 PUT): the creator (or an admin) changes
  * what the body gives; absent = unchanged. Refused like a cancel: 9003 unknown, 9042 not the
  * creator, 9007 cancelled, 13603 ended. `start_time` and `end_time` travel together and are
@@ -704,8 +758,10 @@ export function listEndedMeetings(
         ? m.subMeetings.filter((sub) => !sub.deleted).map((sub) => ({ ...sub, sub: true }))
         : [{ subMeetingId: '', start: m.start, end: m.end, sub: false }];
     for (const slot of slots) {
-      // Past its end with someone still in, it has not ended yet (1095/53805).
-      if (slot.end > now || (m.occupied && !slot.sub)) continue;
+      // Past its end with someone still in, it has not ended yet (1095/53805). [I] Ended with
+      // `…/dismiss`: a one-off is over, and so is each occurrence begun by then.
+      const dismissed = m.dismissedAt !== undefined && (!slot.sub || slot.start <= m.dismissedAt);
+      if (!dismissed && (slot.end > now || (m.occupied && !slot.sub))) continue;
       if (slot.start < start! || slot.start > end) continue;
       ended.push({
         subject: m.subject,

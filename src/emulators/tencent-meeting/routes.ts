@@ -4,6 +4,7 @@ import type { TencentRequestAuthenticator } from './auth.js';
 import {
   cancelMeeting,
   createMeeting,
+  dismissMeeting,
   getMeeting,
   getMeetingByCode,
   listEndedMeetings,
@@ -50,7 +51,8 @@ const ID = '(\\d{1,24})';
 /**
  * Provider routes. Journal operation names: createMeeting, getMeeting, getMeetingByCode
  * (also the user listing GET /v1/meetings?userid=…: the same path), updateMeeting,
- * cancelMeeting, listEndedMeetings, createWebinar, getWebinar, updateWebinar, cancelWebinar.
+ * cancelMeeting, endMeeting (`POST /v1/meetings/{id}/dismiss`, 1095/57955), listEndedMeetings,
+ * createWebinar, getWebinar, updateWebinar, cancelWebinar.
  * Webinar calls need `X-TC-Registered: 1` (seed 000).
  */
 export function tencentRoutes(ctx: RouteContext): EmulatorRoute[] {
@@ -87,6 +89,12 @@ export function tencentRoutes(ctx: RouteContext): EmulatorRoute[] {
       path: new RegExp(`^/v1/meetings/${ID}/cancel/?$`),
       operation: 'cancelMeeting',
       handle: guarded(ctx, (req, [id], now) => cancelMeeting(state, id!, body(req), now)),
+    },
+    {
+      method: 'POST',
+      path: new RegExp(`^/v1/meetings/${ID}/dismiss/?$`),
+      operation: 'endMeeting',
+      handle: guarded(ctx, (req, [id], now) => dismissMeeting(state, id!, body(req), now)),
     },
     {
       method: 'GET',

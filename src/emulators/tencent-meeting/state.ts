@@ -40,6 +40,11 @@ export interface StoredMeeting {
   timeZone: string;
   hostKey: string | null;
   cancelled: boolean;
+  /**
+   * When it was ended with `POST /v1/meetings/{id}/dismiss` (epoch seconds; 1095/57955); absent
+   * while not. [I] A series ends whole (no occurrence is current any more).
+   */
+  dismissedAt?: number;
   /** Someone is in the meeting (set through `TencentMeetingState.join`, for tests). */
   occupied: boolean;
   /** Hosts and invitees joining anonymously (seed 001 `is_anonymous`), with their `nick_name`. */
@@ -154,14 +159,21 @@ export function currentSubMeeting(
   meeting: StoredMeeting,
   now: number,
 ): StoredSubMeeting | undefined {
+  if (meeting.dismissedAt !== undefined) return undefined;
   return meeting.subMeetings.find((s) => !s.deleted && s.end > now);
 }
 
 /**
  * A meeting's state: a series follows its current occurrence, or its last one when all are over.
+ * One ended with `…/dismiss` is ENDED from then on, whatever its times, and RECYCLED 30 days
+ * after its (last) start as any other.
  */
 export function meetingState(meeting: StoredMeeting, now: number): TmMeetingState {
   if (meeting.cancelled) return 'MEETING_STATE_CANCELLED';
+  if (meeting.dismissedAt !== undefined) {
+    const lastStart = meeting.subMeetings.filter((s) => !s.deleted).at(-1)?.start ?? meeting.start;
+    return slotState(lastStart, meeting.dismissedAt, Math.max(now, meeting.dismissedAt));
+  }
   if (meeting.meetingType !== 1)
     return slotState(meeting.start, meeting.end, now, meeting.occupied);
   const live = meeting.subMeetings.filter((s) => !s.deleted);

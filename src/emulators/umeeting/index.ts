@@ -20,6 +20,7 @@ import { UmeetingEmulatorState } from './state.js';
  * | /umeeting/share/instant    | instantMeeting   |
  * | /umeeting/share/get        | getMeeting       |
  * | /umeeting/share/update     | updateMeeting    |
+ * | /umeeting/share/resetCapacity/{meetingId} | resetCapacity |
  * | /umeeting/share/delete     | deleteMeeting    |
  * | /umeeting/share/end        | endMeeting       |
  * | /umeeting/share/list       | listMeetings     |

@@ -3,7 +3,13 @@ import { badRequest, done, fail, ok, UMEETING_EMULATOR_STATUS } from './errors.j
 import type { UmeetingRouteContext } from './routes.js';
 import type { EmulatedMeeting } from './state.js';
 import { formatUmeetingTime } from './time.js';
-import { FormError, parseCreateForm, parseRecurrence, parseUpdateForm } from './validation.js';
+import {
+  FormError,
+  parseCapacityForm,
+  parseCreateForm,
+  parseRecurrence,
+  parseUpdateForm,
+} from './validation.js';
 import {
   UMEETING_MEETING_TYPE,
   UMEETING_STATUS,
@@ -14,7 +20,7 @@ import {
 
 /*
  * The umeeting meeting handlers (docs/reference/providers.md §3.2): create (schedule and
- * instant), get, update, delete/end, list and history. Each gets the form already authenticated (routes.ts) and
+ * instant), get, update, resetCapacity, delete/end, list and history. Each gets the form already authenticated (routes.ts) and
  * answers umeeting's `{status, message, data}` (errors.ts).
  */
 
@@ -222,6 +228,37 @@ export function updateMeeting(form: URLSearchParams, ctx: UmeetingRouteContext):
     (rule?.starts ?? []).map((start) => start.getTime()),
   );
   return done();
+}
+
+/**
+ * `/share/resetCapacity/{meetingId}` (§3.2 #10): sets `meeting_capacity` (a positive integer, as
+ * schedule takes it), which `/share/get` then reports. The meeting number is in the path. [I]
+ * Refused as the update page is: a deleted (cancelled) or ended meeting, an occurrence uuid (the
+ * capacity is the meeting's) → 400; unknown → 404. Answers `data: null`.
+ */
+export function resetCapacity(
+  form: URLSearchParams,
+  ctx: UmeetingRouteContext,
+  meetingId: string,
+): EmulatorReply {
+  let capacity;
+  try {
+    capacity = parseCapacityForm(form);
+  } catch (error) {
+    if (error instanceof FormError) return badRequest(error.message);
+    throw error;
+  }
+  const found = meetingId ? ctx.state.find(meetingId) : undefined;
+  if (!found) return fail(UMEETING_EMULATOR_STATUS.NOT_FOUND, 'meeting not found');
+  if (found.occurrence) {
+    return badRequest('the capacity is set on the meeting: give its meeting number');
+  }
+  const { meeting } = found;
+  const status = ctx.state.statusOf(meeting, ctx.clock.now());
+  if (status === UMEETING_STATUS.CANCELLED) return badRequest('the meeting has been deleted');
+  if (status === UMEETING_STATUS.ENDED) return badRequest('the meeting has ended');
+  meeting.capacity = capacity;
+  return ok(null);
 }
 
 /** A live stream's id and addresses (seed 002 @HEAD `live_id`, `play_addr`, `watch_url`). */

@@ -9,6 +9,7 @@ import {
   getMeeting,
   listHistory,
   listMeetings,
+  resetCapacity,
   updateMeeting,
 } from './meetings.js';
 import type { UmeetingEmulatorState } from './state.js';
@@ -17,8 +18,9 @@ import type { UmeetingEmulatorState } from './state.js';
  * The umeeting HTTP routes (docs/reference/providers.md §3.2; the visible path of each page, not
  * its link, §3.4 U-1). Every call is a form POST carrying `api_key` + `api_secret` (§3.1), checked
  * here before any handler (meetings.ts) runs. Journal operation names: `scheduleMeeting`,
- * `instantMeeting`, `getMeeting`, `updateMeeting`, `deleteMeeting`, `endMeeting`, `listMeetings`,
- * `listHistory`.
+ * `instantMeeting`, `getMeeting`, `updateMeeting`, `resetCapacity`, `deleteMeeting`, `endMeeting`,
+ * `listMeetings`, `listHistory`. A `(...)` group in a path is a path parameter (the meeting number
+ * of `/share/resetCapacity/{meetingId}`), passed to the handler decoded.
  */
 
 export interface UmeetingRouteContext {
@@ -31,20 +33,24 @@ export interface UmeetingRouteContext {
   baseUrl(): string;
 }
 
-type FormHandler = (form: URLSearchParams, ctx: UmeetingRouteContext) => EmulatorReply;
+type FormHandler = (
+  form: URLSearchParams,
+  ctx: UmeetingRouteContext,
+  params: string[],
+) => EmulatorReply;
 
 export function umeetingRoutes(ctx: UmeetingRouteContext): EmulatorRoute[] {
   const route = (path: string, operation: string, handler: FormHandler): EmulatorRoute => ({
     method: 'POST',
     path: new RegExp(`^${path.replace(/\//g, '\\/')}\\/?$`),
     operation,
-    handle: (req) => {
+    handle: (req, params) => {
       const form = readForm(req);
       if (!form)
         return badRequest(
           'parameters must be submitted as a form (application/x-www-form-urlencoded)',
         );
-      return checkCredentials(form, ctx.credentials) ?? handler(form, ctx);
+      return checkCredentials(form, ctx.credentials) ?? handler(form, ctx, params.map(decode));
     },
   });
   return [
@@ -56,11 +62,23 @@ export function umeetingRoutes(ctx: UmeetingRouteContext): EmulatorRoute[] {
     ),
     route('/umeeting/share/get', 'getMeeting', getMeeting),
     route('/umeeting/share/update', 'updateMeeting', updateMeeting),
+    route('/umeeting/share/resetCapacity/([^/]+)', 'resetCapacity', (form, routeCtx, [id]) =>
+      resetCapacity(form, routeCtx, id ?? ''),
+    ),
     route('/umeeting/share/delete', 'deleteMeeting', closeMeeting('cancelled')),
     route('/umeeting/share/end', 'endMeeting', closeMeeting('ended')),
     route('/umeeting/share/list', 'listMeetings', listMeetings),
     route('/umeeting/share/history', 'listHistory', listHistory),
   ];
+}
+
+/** A path parameter as sent (percent-decoded); as received when it does not decode. */
+function decode(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
 /** The form body (§3.1: all parameters are a form); undefined when another type is declared. */

@@ -147,6 +147,16 @@ export function parseCreateForm(form: URLSearchParams, ctx: CreateContext): Pars
   };
 }
 
+/**
+ * `/share/resetCapacity/{meetingId}` (docs/reference/providers.md §3.2 #10): `meeting_capacity`,
+ * required, a positive integer in schedule's range.
+ */
+export function parseCapacityForm(form: URLSearchParams): number {
+  const capacity = integer(form, 'meeting_capacity', 1, 100_000);
+  if (capacity === undefined) throw new FormError('meeting_capacity is required');
+  return capacity;
+}
+
 /** What `/share/update` asks for (§3.2 #4): `undefined` leaves a field as it is. */
 export interface ParsedUpdate {
   id: string;

@@ -80,7 +80,8 @@ const WEBINAR_UPDATE_FIELDS = [
 export const TENCENT_MEETING_CAPABILITIES: Capabilities = {
   meeting: {
     // `list`: GET /v1/meetings?userid=… (UPCOMING) and /v1/history/meetings/{userid} (ENDED).
-    operations: ['create', 'read', 'lookupByCode', 'cancel', 'update', 'list'],
+    // `end`: POST /v1/meetings/{id}/dismiss (结束会议, 1095/57955).
+    operations: ['create', 'read', 'lookupByCode', 'cancel', 'end', 'update', 'list'],
     inputFields: [
       ...MEETING_REQUIRED,
       'hosts',
@@ -100,7 +101,8 @@ export const TENCENT_MEETING_CAPABILITIES: Capabilities = {
     clearableFields: ['password'],
   },
   instantMeeting: {
-    operations: ['create', 'read', 'cancel'],
+    // `end`: the same dismiss call (a quick meeting's code is always reclaimed, 1095/57955).
+    operations: ['create', 'read', 'cancel', 'end'],
     inputFields: [
       ...INSTANT_REQUIRED,
       'durationMinutes',

@@ -1,11 +1,6 @@
 import type { Logger } from 'pino';
 
-import {
-  BadUserInputError,
-  NotFoundError,
-  ProviderError,
-  UnsupportedByProviderError,
-} from '../../errors/api-errors.js';
+import { BadUserInputError, NotFoundError, ProviderError } from '../../errors/api-errors.js';
 import { MeetingStatus } from '../../schema/enums/meeting-status.enum.js';
 import { Provider } from '../../schema/enums/provider.enum.js';
 import type { ScheduleMeetingInput } from '../../schema/inputs/schedule-meeting.input.js';
@@ -76,6 +71,16 @@ const PROVIDER = Provider.TENCENT_MEETING;
 const REASON_CODE = 1;
 /** `error_code` of a cancel whose meeting or webinar is already cancelled (docs/reference/providers.md §1.3). */
 const ALREADY_CANCELLED = 9007;
+/** `error_code` of a call on a meeting that has ended (docs/reference/providers.md §1.2/§1.3). */
+const ALREADY_ENDED = 13603;
+/** Statuses in which a meeting is not running: ending it sends nothing. */
+const NOT_RUNNING: ReadonlySet<MeetingStatus> = new Set([
+  MeetingStatus.ENDED,
+  MeetingStatus.RECYCLED,
+  MeetingStatus.CANCELLED,
+]);
+/** `operator_id_type` 1: `operator_id` is a userid (1095/57955). */
+const OPERATOR_ID_TYPE_USERID = 1;
 /** `error_code` of "no permission" (docs/reference/providers.md §1.2). */
 const NO_PERMISSION = 9042;
 /** Hosts asked at most whether they created a meeting whose creator is not known. */
@@ -182,14 +187,49 @@ export class TencentMeetingDataSource extends UnsupportedOperations implements M
   }
 
   /**
-   * No end call: docs/reference/providers.md §1.3 documents none for meetings (only cancel, which
-   * refuses a started meeting), so the capabilities do not list `end` and the resolver refuses it
-   * before any request; this is the same refusal for a direct caller. Nothing is sent.
+   * Ends a meeting now (a series whole: its own id, "结束周期性会议需要传入主会议 ID") with
+   * `POST /v1/meetings/{id}/dismiss` (结束会议, cloud.tencent.com/document/product/1095/57955;
+   * body as the official Go SDK's `V1MeetingsMeetingIdDismissPostRequest`,
+   * TencentCloud/wemeet-openapi-sdk-go service/meeting_control), then reads it back: the answer
+   * is `{}`. Read first: unknown is NOT_FOUND; one already ENDED (or RECYCLED) or CANCELLED is
+   * not running and is answered as read, with no end sent (idempotent, as umeeting and WeCom).
+   * The end acts as the creator (or the admin operator: `actorFor`, as cancel); the doc lets the
+   * creator, a host or a co-host end it. `force_dismiss_meeting` 1 ends it with people in;
+   * `retrieve_code` 0 keeps the code, which the doc requires while a series has meetings to come.
+   * A write: sent once, a lost answer is OUTCOME_UNKNOWN. A 13603 (ended) or 9007 (cancelled)
+   * in between, e.g. by the clock or a concurrent request, leaves it not running: the read-back
+   * tells. The doc speaks of a meeting in progress; one not yet begun is sent too (ASSUMPTION,
+   * docs/providers/tencent-meeting.md).
    */
-  override endMeeting(_ref: ResourceRef): Promise<Meeting> {
-    return Promise.reject(
-      new UnsupportedByProviderError(PROVIDER, 'endMeeting', 'ending meetings is not supported'),
-    );
+  override async endMeeting(ref: ResourceRef): Promise<Meeting> {
+    const operation = 'endMeeting';
+    const before = await this.readMeeting(ref, operation);
+    if (!before) throw notFound('meeting', ref.providerId);
+    const organizer = this.actorFor(before.organizer ?? undefined, ref.actingUser);
+    if (NOT_RUNNING.has(before.status)) return before;
+    await this.client
+      .call(
+        {
+          operation,
+          method: 'POST',
+          path: `v1/meetings/${ref.providerId}/dismiss`,
+          json: {
+            operator_id: organizer,
+            operator_id_type: OPERATOR_ID_TYPE_USERID,
+            instanceid: INSTANCE_ID,
+            reason_code: REASON_CODE,
+            force_dismiss_meeting: 1,
+            retrieve_code: 0,
+          },
+          kind: 'write',
+        },
+        this.log,
+      )
+      .catch(unlessNotRunning);
+    // The creator learnt by the first read: the read-back asks no one again.
+    const again = { ...ref, organizer: before.organizer ?? ref.organizer };
+    const read = await this.rereadAfterWrite(() => this.readMeeting(again, operation));
+    return read ?? ended(before);
   }
 
   /**
@@ -772,6 +812,19 @@ function unlessAlreadyCancelled(error: unknown): void {
   throw error;
 }
 
+/**
+ * An end answered 13603 (ended) or 9007 (cancelled) between our read and the end: the meeting is
+ * not running, which is what ending asks for; the read-back tells which.
+ */
+function unlessNotRunning(error: unknown): void {
+  if (
+    error instanceof ProviderError &&
+    (error.providerCode === ALREADY_ENDED || error.providerCode === ALREADY_CANCELLED)
+  )
+    return;
+  throw error;
+}
+
 function notFound(what: string, id: string): NotFoundError {
   return new NotFoundError(`${PROVIDER} ${what} ${id} does not exist`, { provider: PROVIDER });
 }
@@ -781,6 +834,17 @@ function cancelled(meeting: Meeting): Meeting {
     ...meeting,
     status: MeetingStatus.CANCELLED,
     occurrences: meeting.occurrences.map((o) => ({ ...o, status: MeetingStatus.CANCELLED })),
+  };
+}
+
+/** What an end leaves, when it cannot be read back: ENDED, with every occurrence not cancelled. */
+function ended(meeting: Meeting): Meeting {
+  return {
+    ...meeting,
+    status: MeetingStatus.ENDED,
+    occurrences: meeting.occurrences.map((o) =>
+      o.status === MeetingStatus.CANCELLED ? o : { ...o, status: MeetingStatus.ENDED },
+    ),
   };
 }
 

@@ -23,6 +23,12 @@ export const TENCENT_ERROR_TABLE: Readonly<Record<number, ProviderErrorCode | 'N
   9003: 'NOT_FOUND',
   // Tencent's own "network error, retry later".
   960000: 'PROVIDER_UNAVAILABLE',
+  // The end call's own list (结束会议, cloud.tencent.com/document/product/1095/57955): 41 is its
+  // "network error, retry later" too, and 13001 "failed to store the meeting in the cache": a
+  // failure inside Tencent, so a dismiss answered with either may or may not have ended it
+  // (OUTCOME_UNKNOWN on a write, as 960000).
+  41: 'PROVIDER_UNAVAILABLE',
+  13001: 'PROVIDER_UNAVAILABLE',
   // Everything else (190004, 190001, 10001, 9002, 9007, 9093, 13602, 13603, …) is
   // PROVIDER_REJECTED: the provider understood and refused. That includes 9042 (only the
   // creator may act on this resource): the caller's request, not our credentials, is at fault,
@@ -72,7 +78,7 @@ export function tencentError(
 }
 
 /** Tencent's own "network error, retry later": a read may be sent again. */
-export const TENCENT_TRANSIENT_CODES: ReadonlySet<number> = new Set([960000]);
+export const TENCENT_TRANSIENT_CODES: ReadonlySet<number> = new Set([960000, 41]);
 
 /** An answer we cannot read (a missing or rounded id, a missing time): PROVIDER_RESPONSE_INVALID. */
 export class InvalidAnswer extends ProviderError {

@@ -33,9 +33,9 @@ const RECURRENCE_FIELDS = nested('recurrence', [
  *
  * `update` (`/umeeting/share/update`, §3.2 #4) takes what its page lists: topic, start and
  * duration, password, `host_name`, mute on entry, waiting room, recording, live streaming and the
- * recurrence fields — no video options, no capacity (`/share/resetCapacity` is another call: a
- * second write that could fail after the first succeeded, so it is left out; docs/providers/
- * umeeting.md). An explicit null clears `recurrence` (`recurrence_type=""` makes a series a
+ * recurrence fields — no video options. `capacity` is `/share/resetCapacity/{meetingId}` (§3.2
+ * #10), a second write sent after the update; if it fails after the update succeeded, the error
+ * lists `applied`/`notApplied` (docs/providers/umeeting.md). An explicit null clears `recurrence` (`recurrence_type=""` makes a series a
  * one-off, the update page) and `live` (`allow_live_streaming=false`); not `password`: the page
  * says nothing of an empty one. A series changes as a whole only (the update page): no
  * occurrence `update`. `list`: `/share/list` and `/share/history` (§3.2 #7, #8).
@@ -69,6 +69,7 @@ export const UMEETING_CAPABILITIES: Capabilities = {
       'timeZone',
       'hostName',
       'live',
+      'capacity',
       ...nested('mediaSettings', ['muteOnJoin', 'waitingRoom', 'autoRecordingType']),
       ...RECURRENCE_FIELDS,
     ],

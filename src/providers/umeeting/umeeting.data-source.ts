@@ -11,6 +11,7 @@ import type { UpdateMeetingInput } from '../../schema/inputs/update-meeting.inpu
 import type { Meeting } from '../../schema/types/meeting.type.js';
 import type { RecurringOccurrence } from '../../schema/types/recurring-occurrence.type.js';
 import type { ListPage, ListQuery, MeetingProvider, ResourceRef } from '../meeting-provider.js';
+import { reportPartialWrite } from '../pipeline/partial-write.js';
 import { UnsupportedOperations } from '../unsupported.data-source.js';
 import { mapWithConcurrency, readEach } from '../pipeline/concurrency.js';
 import { unreadableAnswer } from '../pipeline/outcomes.js';
@@ -213,17 +214,55 @@ export class UmeetingDataSource extends UnsupportedOperations implements Meeting
 
   /**
    * Changes a meeting (a series as a whole) with `/umeeting/share/update`
-   * (docs/reference/providers.md §3.2 #4). The page requires `start_time` and `duration`, so the
-   * meeting is read first unless both ends are given (a read: an unknown number is NOT_FOUND with
-   * nothing written); a start alone keeps the length (it moves), an end alone keeps the start.
-   * The update answers only `{status, message}`, so the meeting is read back (a read) and
-   * answered as the provider now reports it: 2 calls, or 3 with the first read. Never retried
-   * (the pipeline's write path): a lost answer is OUTCOME_UNKNOWN. The state rules are the
+   * (docs/reference/providers.md §3.2 #4) and its capacity with
+   * `/umeeting/share/resetCapacity/{meetingId}` (§3.2 #10), each sent only when the input has
+   * something for it. The update page requires `start_time` and `duration`, so the meeting is read
+   * first unless both ends are given (a read: an unknown number is NOT_FOUND with nothing written);
+   * a start alone keeps the length (it moves), an end alone keeps the start. Neither write answers
+   * the meeting, so it is read back (a read) and answered as the provider now reports it: update
+   * and read back 2 calls (3 with the first read); capacity alone 2 (resetCapacity, read back: no
+   * times are needed); both 3 or 4.
+   *
+   * Order: `share/update` first, then `share/resetCapacity`: the update carries the rules that can
+   * refuse (times, recurrence), so a refusal there leaves nothing applied. Each write is sent once
+   * (the pipeline's write path: a lost answer is OUTCOME_UNKNOWN). If the capacity call fails after
+   * the update succeeded, its error keeps its code and says what was done:
+   * `extensions.applied` (the input fields `share/update` carried) and `notApplied:
+   * ['input.capacity']` (or, with OUTCOME_UNKNOWN, `unknown`), as WeCom's updateWebinar
+   * (pipeline/partial-write.ts, docs/errors.md). The state rules are the
    * provider's (an ended or cancelled meeting is refused by umeeting: PROVIDER_REJECTED with its
    * message).
    */
   override async updateMeeting(ref: ResourceRef, input: UpdateMeetingInput): Promise<Meeting> {
     checkUpdateInput(input, this.timeZone);
+    const capacity = input.capacity;
+    const update = capacity === undefined || asksShareUpdate(input);
+    if (capacity !== undefined && !MEETING_NUMBER.test(ref.providerId)) {
+      throw this.notFound(ref.providerId);
+    }
+    if (update) await this.sendUpdate(ref, input);
+    if (capacity !== undefined) {
+      try {
+        await this.send({
+          operation: 'resetCapacity',
+          path: `${UMEETING_PATHS.resetCapacity}/${encodeURIComponent(ref.providerId)}`,
+          form: { meeting_capacity: String(capacity) },
+          kind: 'write',
+          method: 'POST',
+        });
+      } catch (error) {
+        throw reportPartialWrite(error, update ? shareUpdateFields(input) : [], ['capacity']);
+      }
+    }
+    this.log.info(
+      { operation: 'updateMeeting', providerId: ref.providerId, capacity: capacity !== undefined },
+      'umeeting meeting updated',
+    );
+    return this.readBack(ref.providerId);
+  }
+
+  /** `/umeeting/share/update` with the times it requires (read first unless both are given). */
+  private async sendUpdate(ref: ResourceRef, input: UpdateMeetingInput): Promise<void> {
     let start = input.startTime;
     let end = input.endTime;
     if (!start || !end) {
@@ -253,11 +292,6 @@ export class UmeetingDataSource extends UnsupportedOperations implements Meeting
       kind: 'write',
       method: 'POST',
     });
-    this.log.info(
-      { operation: 'updateMeeting', providerId: ref.providerId },
-      'umeeting meeting updated',
-    );
-    return this.readBack(ref.providerId);
   }
 
   /**
@@ -449,6 +483,32 @@ export class UmeetingDataSource extends UnsupportedOperations implements Meeting
   private notFound(providerId: string): NotFoundError {
     return new NotFoundError(`umeeting meeting ${providerId} not found`, { provider: P });
   }
+}
+
+/** Input fields that are not `/share/update`'s: capacity is `/share/resetCapacity`. */
+const NOT_SHARE_UPDATE: ReadonlySet<string> = new Set(['capacity', 'idempotencyKey']);
+
+/**
+ * Whether `input` asks `/share/update` for anything: a field other than capacity that is given
+ * (an explicit null clears, so it asks). An empty list and media settings with nothing set ask
+ * nothing; any `live`, even `{}`, does (it switches streaming on).
+ */
+function asksShareUpdate(input: UpdateMeetingInput): boolean {
+  return shareUpdateFields(input).length > 0;
+}
+
+/** The input fields `/share/update` carries (what a failed capacity call leaves applied). */
+function shareUpdateFields(input: UpdateMeetingInput): string[] {
+  return Object.entries(input)
+    .filter(([key, value]) => {
+      if (NOT_SHARE_UPDATE.has(key) || value === undefined) return false;
+      if (Array.isArray(value)) return value.length > 0;
+      if (key === 'mediaSettings' && isObject(value)) {
+        return Object.values(value).some((v) => v !== undefined && v !== null);
+      }
+      return true;
+    })
+    .map(([key]) => key);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -80,7 +80,8 @@ export function checkInstantInput(input: StartInstantMeetingInput): void {
 
 /**
  * `/umeeting/share/update` (docs/reference/providers.md §3.2 #4), what needs no read: the
- * configured zone, no LOCAL recording, and, when both ends are given, the schedule's duration
+ * configured zone, no LOCAL recording, a `capacity` (for `/share/resetCapacity`, §3.2 #10) that
+ * is a number of parties as on schedule, and, when both ends are given, the schedule's duration
  * rules (the update page requires `duration` too, U-8). The rest waits for the current meeting
  * (checkUpdateTimes).
  */
@@ -93,6 +94,7 @@ export function checkUpdateInput(input: UpdateMeetingInput, timeZone: string): v
     );
   }
   checkRecording(input.mediaSettings);
+  checkUpdateCapacity(input.capacity);
   if (input.startTime && input.endTime) checkUpdateTimes(input, input.startTime, input.endTime);
   else if (input.startTime && input.recurrence) checkRecurrence(input.recurrence, input.startTime);
 }
@@ -123,6 +125,27 @@ export function checkUpdateTimes(input: UpdateMeetingInput, start: Date, end: Da
     );
   }
   if (input.recurrence) checkRecurrence(input.recurrence, start);
+}
+
+/**
+ * A new `meeting_capacity` (`/share/resetCapacity`, §3.2 #10): what schedule takes, a whole
+ * number of parties (the schema bounds it, 1–100000, before this); an explicit null clears
+ * nothing, since umeeting requires a capacity (U-9).
+ */
+function checkUpdateCapacity(capacity: number | null | undefined): void {
+  if (capacity === undefined) return;
+  if (capacity === null) {
+    throw new BadUserInputError(
+      'umeeting requires capacity (meeting_capacity, the number of parties): it cannot be cleared',
+      { field: 'input.capacity', rule: 'requiredForProvider' },
+    );
+  }
+  if (!Number.isInteger(capacity) || capacity < 1) {
+    throw new BadUserInputError(
+      'umeeting capacity (meeting_capacity) is a number of parties: a positive integer',
+      { field: 'input.capacity', rule: 'positiveInteger' },
+    );
+  }
 }
 
 function checkCommon(input: { organizer: string; capacity?: number | null }): void {

@@ -172,6 +172,8 @@ export const UMEETING_PATHS = {
   delete: 'umeeting/share/delete',
   end: 'umeeting/share/end',
   update: 'umeeting/share/update',
+  /** Followed by `/{meetingId}` (docs/reference/providers.md §3.2 #10); form `meeting_capacity`. */
+  resetCapacity: 'umeeting/share/resetCapacity',
   list: 'umeeting/share/list',
   history: 'umeeting/share/history',
 } as const;

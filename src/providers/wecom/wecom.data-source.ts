@@ -1,4 +1,4 @@
-import { ApiError, BadUserInputError, NotFoundError } from '../../errors/api-errors.js';
+import { BadUserInputError, NotFoundError } from '../../errors/api-errors.js';
 import { MeetingStatus } from '../../schema/enums/meeting-status.enum.js';
 import { Provider } from '../../schema/enums/provider.enum.js';
 import type { ScheduleMeetingInput } from '../../schema/inputs/schedule-meeting.input.js';
@@ -14,6 +14,7 @@ import type {
   RequestScope,
   ResourceRef,
 } from '../meeting-provider.js';
+import { reportPartialWrite } from '../pipeline/partial-write.js';
 import { UnsupportedOperations } from '../unsupported.data-source.js';
 import { readEach } from '../pipeline/concurrency.js';
 import { unreadableAnswer } from '../pipeline/outcomes.js';
@@ -345,14 +346,7 @@ export class WecomDataSource extends UnsupportedOperations implements MeetingPro
       try {
         await this.call('updateWebinarWarmUp', PATHS.webinarWarmUp, warmUp, false);
       } catch (error) {
-        if (mainFields.length > 0 && error instanceof ApiError) {
-          const paths = (keys: string[]) => keys.map((key) => `input.${key}`);
-          Object.assign(error.extensions, {
-            applied: paths(mainFields),
-            [error.code === 'OUTCOME_UNKNOWN' ? 'unknown' : 'notApplied']: paths(warmUpFields),
-          });
-        }
-        throw error;
+        throw reportPartialWrite(error, mainFields, warmUpFields);
       }
     }
     try {
