@@ -5,7 +5,11 @@ import type { HttpOutcome, ServerLogLine } from './fuzz-server.js';
  *   a. no error coded INTERNAL_SERVER_ERROR;
  *   b. no HTTP 5xx;
  *   c. the process keeps answering (a crash, a hang, a closed connection, a failed /healthz);
- *   d. a refused request reaches no provider: 0 new entries in the emulators' journals.
+ *   d. a refused request reaches no provider: 0 new entries in the emulators' journals — except
+ *      that a change to an existing meeting or webinar (update*, cancel*, end*) may read it first
+ *      to check the change against it (issue 12: a cancelled webinar cannot change, a new end must
+ *      follow the current start): at most STATE_CHECK_READS reads, never a write (a write that
+ *      happened is never answered as a refusal: docs/errors.md `writeApplied`).
  */
 export type Goal = 'a' | 'b' | 'c' | 'd';
 
@@ -13,7 +17,7 @@ export const GOALS: Record<Goal, string> = {
   a: 'no INTERNAL_SERVER_ERROR',
   b: 'no HTTP 5xx',
   c: 'the process keeps answering',
-  d: 'refused requests make 0 upstream calls',
+  d: 'refused requests make 0 upstream calls (a change to an existing resource: only its reads)',
 };
 
 /**
@@ -40,6 +44,10 @@ export const REFUSAL_CODES = new Set([
  * Refusals only when they refuse the whole request (no path, no data): the cost limit is checked
  * before any call, but its run-time form stops a request part way, after some calls were made.
  */
+/** Reads a change may make to check itself against the current resource (Tencent: + its creator). */
+const STATE_CHECK_READS = 2;
+const CHANGES_EXISTING = /^(update|cancel|end)[A-Z]/;
+
 const REQUEST_REFUSAL_CODES = new Set([...REFUSAL_CODES, 'COST_ESTIMATED_TOO_EXPENSIVE']);
 
 export interface GraphQLErrorShape {
@@ -183,7 +191,11 @@ export function judgeAnswer(input: {
     });
   }
   const body = parseAnswer(outcome.text);
-  if (upstreamCalls > 0 && wasRefused(body, Object.keys(rootKeys))) {
+  const checksAgainstCurrent =
+    Object.values(rootKeys).length > 0 &&
+    Object.values(rootKeys).every((field) => CHANGES_EXISTING.test(field)) &&
+    upstreamCalls <= STATE_CHECK_READS * Object.values(rootKeys).length;
+  if (upstreamCalls > 0 && !checksAgainstCurrent && wasRefused(body, Object.keys(rootKeys))) {
     const reasons = [
       ...new Set(
         (body?.errors ?? []).map(
