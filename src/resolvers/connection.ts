@@ -4,6 +4,10 @@ import { authorizeList } from '../auth/rules.js';
 import { BadUserInputError } from '../errors/api-errors.js';
 import { checkOperation, type CapabilityKind } from '../providers/capabilities.js';
 import type { ListPage, ListQuery } from '../providers/meeting-provider.js';
+import type { Provider } from '../schema/enums/provider.enum.js';
+import { meetingGlobalId, webinarGlobalId } from '../schema/ids.js';
+import type { Meeting } from '../schema/types/meeting.type.js';
+import type { Webinar } from '../schema/types/webinar.type.js';
 import { ListState } from '../schema/enums/list-state.enum.js';
 import type { ListFilterBase } from '../schema/inputs/list-filter.input.js';
 import type { Context } from '../server/context.js';
@@ -136,4 +140,45 @@ function readCursor(after: string, listKey: string): string {
     );
   }
   return p;
+}
+
+/** An organizer's list with the request's loaders bound (`ListQuery.details`). */
+export type Lister<T> = (query: Omit<ListQuery<T>, 'details'>) => Promise<ListPage<T>>;
+
+/**
+ * A provider's `listMeetings` / `listWebinars` with the request's loaders bound: where the
+ * provider lists ids only (WeCom), the details are read through the loaders (and the read cache).
+ */
+export function listerFor(ctx: Context, kind: 'meeting', provider: Provider): Lister<Meeting>;
+export function listerFor(ctx: Context, kind: 'webinar', provider: Provider): Lister<Webinar>;
+export function listerFor(
+  ctx: Context,
+  kind: 'meeting' | 'webinar',
+  provider: Provider,
+): Lister<Meeting> | Lister<Webinar> {
+  const details = <T>(
+    loader: { load(id: string): Promise<T | null> },
+    globalId: (providerId: string) => string,
+  ) => {
+    return (providerIds: readonly string[]) =>
+      Promise.all(
+        providerIds.map((providerId) =>
+          loader.load(globalId(providerId)).catch((error: Error) => error),
+        ),
+      );
+  };
+  if (kind === 'meeting') {
+    return (query) =>
+      ctx.dataSource(provider).listMeetings({
+        ...query,
+        details: details(ctx.loaders.meeting, (id) =>
+          meetingGlobalId(provider, id, query.organizer),
+        ),
+      });
+  }
+  return (query) =>
+    ctx.dataSource(provider).listWebinars({
+      ...query,
+      details: details(ctx.loaders.webinar, (id) => webinarGlobalId(provider, id, query.organizer)),
+    });
 }

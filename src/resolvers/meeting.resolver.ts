@@ -11,19 +11,18 @@ import { authorizeCreate, authorizeOnExisting, requireOperation } from '../auth/
 import { NotFoundError } from '../errors/api-errors.js';
 import { withIdempotency } from '../idempotency/idempotency.js';
 import { LookupByCodeArgs } from '../schema/args/lookup-by-code.args.js';
-import { decodeGlobalIdOf, meetingGlobalId } from '../schema/ids.js';
+import { decodeGlobalIdOf } from '../schema/ids.js';
 import { MeetingListFilter } from '../schema/inputs/list-filter.input.js';
 import { ScheduleMeetingInput } from '../schema/inputs/schedule-meeting.input.js';
 import { StartInstantMeetingInput } from '../schema/inputs/start-instant-meeting.input.js';
 import { UpdateMeetingInput } from '../schema/inputs/update-meeting.input.js';
 import { MeetingConnection } from '../schema/types/connections.type.js';
 import { Meeting } from '../schema/types/meeting.type.js';
-import type { Provider } from '../schema/enums/provider.enum.js';
 import { checkOperation, checkSupported } from '../providers/capabilities.js';
 import type { Context } from '../server/context.js';
-import { listConnection, MAX_PAGE_SIZE, type Connection } from './connection.js';
+import { listConnection, listerFor, MAX_PAGE_SIZE, type Connection } from './connection.js';
 import { loadAll, MAX_BATCH_IDS } from './lookup.js';
-import { reconcileCreate, type Lister } from './reconcile.js';
+import { reconcileCreate } from './reconcile.js';
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
@@ -108,7 +107,7 @@ export class MeetingResolver {
     return listConnection(
       ctx,
       { operation: 'listMeetings', kind: 'meeting', filter, first, after },
-      meetingLister(ctx, filter.provider),
+      listerFor(ctx, 'meeting', filter.provider),
     );
   }
 
@@ -133,7 +132,7 @@ export class MeetingResolver {
         ctx,
         { kind: 'meeting', operation: 'scheduleMeeting', input, startedAt },
         () => ctx.dataSource(input.provider).scheduleMeeting(input),
-        meetingLister(ctx, input.provider),
+        listerFor(ctx, 'meeting', input.provider),
       ),
     );
     ctx.log.info({ provider: input.provider, meetingId: meeting.providerId }, 'meeting scheduled');
@@ -162,7 +161,7 @@ export class MeetingResolver {
         ctx,
         { kind: 'instantMeeting', operation: 'startInstantMeeting', input, startedAt },
         () => ctx.dataSource(input.provider).startInstantMeeting(input),
-        meetingLister(ctx, input.provider),
+        listerFor(ctx, 'meeting', input.provider),
       ),
     );
     ctx.log.info(
@@ -271,23 +270,4 @@ export class MeetingResolver {
     await ctx.loaders.written('meeting', id, meeting);
     return meeting;
   }
-}
-
-/**
- * A provider's `listMeetings` with the request's loaders bound: where the provider lists ids only
- * (WeCom), the details are read through the loaders (and the read cache).
- */
-function meetingLister(ctx: Context, provider: Provider): Lister<Meeting> {
-  return (query) =>
-    ctx.dataSource(provider).listMeetings({
-      ...query,
-      details: (providerIds) =>
-        Promise.all(
-          providerIds.map((providerId) =>
-            ctx.loaders.meeting
-              .load(meetingGlobalId(provider, providerId, query.organizer))
-              .catch((error: Error) => error),
-          ),
-        ),
-    });
 }

@@ -1,9 +1,9 @@
 import { OutcomeUnknownError } from '../errors/api-errors.js';
 import type { CapabilityKind } from '../providers/capabilities.js';
-import type { ListPage, ListQuery } from '../providers/meeting-provider.js';
 import { ListState } from '../schema/enums/list-state.enum.js';
 import type { Provider } from '../schema/enums/provider.enum.js';
 import type { Context } from '../server/context.js';
+import type { Lister } from './connection.js';
 
 /** Provider pages looked through before giving up on finding a lost create. */
 const MAX_PAGES = 3;
@@ -19,9 +19,6 @@ interface CreateInput {
   startTime?: Date;
   recurrence?: unknown;
 }
-
-/** An organizer's list with the request's loaders bound (`ListQuery.details`). */
-export type Lister<T> = (query: Omit<ListQuery<T>, 'details'>) => Promise<ListPage<T>>;
 
 interface Listed {
   id: string;

@@ -10,8 +10,7 @@ import { authorizeOnExisting, authorizeCreate, requireOperation } from '../auth/
 import { NotFoundError } from '../errors/api-errors.js';
 import { withIdempotency } from '../idempotency/idempotency.js';
 import { LookupByCodeArgs } from '../schema/args/lookup-by-code.args.js';
-import type { Provider } from '../schema/enums/provider.enum.js';
-import { decodeGlobalIdOf, webinarGlobalId } from '../schema/ids.js';
+import { decodeGlobalIdOf } from '../schema/ids.js';
 import { WebinarListFilter } from '../schema/inputs/list-filter.input.js';
 import { ScheduleWebinarInput } from '../schema/inputs/schedule-webinar.input.js';
 import { UpdateWebinarInput } from '../schema/inputs/update-webinar.input.js';
@@ -19,9 +18,9 @@ import { WebinarConnection } from '../schema/types/connections.type.js';
 import { Webinar } from '../schema/types/webinar.type.js';
 import { checkOperation, checkSupported } from '../providers/capabilities.js';
 import type { Context } from '../server/context.js';
-import { listConnection, MAX_PAGE_SIZE, type Connection } from './connection.js';
+import { listConnection, listerFor, MAX_PAGE_SIZE, type Connection } from './connection.js';
 import { loadAll, MAX_BATCH_IDS } from './lookup.js';
-import { reconcileCreate, type Lister } from './reconcile.js';
+import { reconcileCreate } from './reconcile.js';
 
 @Resolver(() => Webinar)
 export class WebinarResolver {
@@ -106,7 +105,7 @@ export class WebinarResolver {
     return listConnection(
       ctx,
       { operation: 'listWebinars', kind: 'webinar', filter, first, after },
-      webinarLister(ctx, filter.provider),
+      listerFor(ctx, 'webinar', filter.provider),
     );
   }
 
@@ -131,7 +130,7 @@ export class WebinarResolver {
         ctx,
         { kind: 'webinar', operation: 'scheduleWebinar', input, startedAt },
         () => ctx.dataSource(input.provider).scheduleWebinar(input),
-        webinarLister(ctx, input.provider),
+        listerFor(ctx, 'webinar', input.provider),
       ),
     );
     ctx.log.info({ provider: input.provider, webinarId: webinar.providerId }, 'webinar scheduled');
@@ -203,20 +202,4 @@ export class WebinarResolver {
     await ctx.loaders.written('webinar', id, webinar);
     return webinar;
   }
-}
-
-/** A provider's `listWebinars` with the request's loaders bound (see `meetingLister`). */
-function webinarLister(ctx: Context, provider: Provider): Lister<Webinar> {
-  return (query) =>
-    ctx.dataSource(provider).listWebinars({
-      ...query,
-      details: (providerIds) =>
-        Promise.all(
-          providerIds.map((providerId) =>
-            ctx.loaders.webinar
-              .load(webinarGlobalId(provider, providerId, query.organizer))
-              .catch((error: Error) => error),
-          ),
-        ),
-    });
 }

@@ -39,6 +39,35 @@ function checkTimes(startTime: Date, endTime: Date, now: number) {
   }
 }
 
+/**
+ * A PASSWORD admission needs a password (`resulting`: the one given, or kept on an update); any
+ * other admission takes none (`given`: what the input sends); a password is 4 to 6 digits.
+ */
+function checkAdmissionPassword(
+  admission: AdmissionType | null | undefined,
+  resulting: string | null,
+  given: string | null | undefined,
+): void {
+  if (admission === AdmissionType.PASSWORD) {
+    if (resulting == null) {
+      throw bad(
+        'input.password',
+        'requiredForPasswordAdmission',
+        'is required when admissionType is PASSWORD',
+      );
+    }
+  } else if (given != null) {
+    throw bad(
+      'input.password',
+      'onlyForPasswordAdmission',
+      'is only used when admissionType is PASSWORD',
+    );
+  }
+  if (given != null && !PASSWORD_DIGITS.test(given)) {
+    throw bad('input.password', 'matches', 'must be 4 to 6 digits');
+  }
+}
+
 export function checkWebinarInput(input: ScheduleWebinarInput, now: number): void {
   if (input.subject == null || input.subject === '') {
     throw bad('input.subject', 'isLength', 'is required (1 to 255 characters)');
@@ -46,24 +75,7 @@ export function checkWebinarInput(input: ScheduleWebinarInput, now: number): voi
   checkLength('input.subject', input.subject, 1, 255);
   checkLength('input.sponsor', input.sponsor, 1, 40);
   checkLength('input.description', input.description, 1, 5000);
-  if (input.admissionType === AdmissionType.PASSWORD) {
-    if (input.password == null || input.password === '') {
-      throw bad(
-        'input.password',
-        'requiredForPasswordAdmission',
-        'is required when admissionType is PASSWORD',
-      );
-    }
-  } else if (input.password != null) {
-    throw bad(
-      'input.password',
-      'onlyForPasswordAdmission',
-      'is only used when admissionType is PASSWORD',
-    );
-  }
-  if (input.password != null && !PASSWORD_DIGITS.test(input.password)) {
-    throw bad('input.password', 'matches', 'must be 4 to 6 digits');
-  }
+  checkAdmissionPassword(input.admissionType, input.password || null, input.password);
   checkTimes(input.startTime, input.endTime, now);
   if (input.playbackForAudience && input.mediaSettings?.autoRecordingType !== RecordingType.CLOUD) {
     throw bad(
@@ -182,24 +194,7 @@ export function checkWebinarUpdate(
   checkLength('input.sponsor', input.sponsor, 1, 40);
   checkLength('input.description', input.description, 1, 5000);
   const admission = input.admissionType ?? current.admissionType;
-  if (admission === AdmissionType.PASSWORD) {
-    if ((input.password ?? current.password) == null) {
-      throw bad(
-        'input.password',
-        'requiredForPasswordAdmission',
-        'is required when admissionType is PASSWORD',
-      );
-    }
-  } else if (input.password != null) {
-    throw bad(
-      'input.password',
-      'onlyForPasswordAdmission',
-      'is only used when admissionType is PASSWORD',
-    );
-  }
-  if (input.password != null && !PASSWORD_DIGITS.test(input.password)) {
-    throw bad('input.password', 'matches', 'must be 4 to 6 digits');
-  }
+  checkAdmissionPassword(admission, input.password ?? current.password ?? null, input.password);
   const times = resultingTimes(input, current) ?? {
     start: current.startTime,
     end: current.endTime,

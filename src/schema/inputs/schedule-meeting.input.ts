@@ -16,11 +16,11 @@ import { Field, InputType, Int } from 'type-graphql';
 import { AnonymousAttendeeInput } from './anonymous-attendee.input.js';
 import { LiveStreamInput } from './live-stream.input.js';
 import { RecurrenceInput } from './recurrence.input.js';
-import { ProviderRequestInput } from './provider-request.input.js';
+import { MeetingRequestInput } from './meeting-request.input.js';
 import { IsAfter, IsInFuture, PASSWORD_PATTERN } from './validators.js';
 
 @InputType({ description: 'A meeting to book: one-off, or recurring with `recurrence`.' })
-export class ScheduleMeetingInput extends ProviderRequestInput {
+export class ScheduleMeetingInput extends MeetingRequestInput {
   @Field(() => Date, {
     description:
       "Start; must be in the future. For a series, the first occurrence is the first date on or after it that the rule matches, at this time of day (the answer's `startTime` is that occurrence's).",
@@ -85,24 +85,6 @@ export class ScheduleMeetingInput extends ProviderRequestInput {
   @IsString()
   @Length(1, 64)
   timeZone?: string;
-
-  @Field(() => Boolean, {
-    nullable: true,
-    description:
-      "umeeting `use_pmi`: hold it in the organizer's personal meeting id (seeds 002/004).",
-  })
-  @IsOptional()
-  @IsBoolean()
-  usePersonalMeetingId?: boolean;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'umeeting `host_name`: the name the host is shown with (seeds 002/004).',
-  })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  hostName?: string;
 
   @Field(() => Boolean, {
     nullable: true,

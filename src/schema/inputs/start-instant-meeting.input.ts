@@ -1,23 +1,13 @@
-import {
-  IsBoolean,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 
 import { LiveStreamInput } from './live-stream.input.js';
-import { ProviderRequestInput } from './provider-request.input.js';
+import { MeetingRequestInput } from './meeting-request.input.js';
 import { RecurrenceInput } from './recurrence.input.js';
 import { PASSWORD_PATTERN } from './validators.js';
 
 @InputType({ description: 'A meeting that starts now.' })
-export class StartInstantMeetingInput extends ProviderRequestInput {
+export class StartInstantMeetingInput extends MeetingRequestInput {
   @Field(() => Int, {
     nullable: true,
     description:
@@ -43,24 +33,6 @@ export class StartInstantMeetingInput extends ProviderRequestInput {
   @Min(1)
   @Max(100000)
   capacity?: number;
-
-  @Field(() => Boolean, {
-    nullable: true,
-    description:
-      "umeeting `use_pmi`: hold it in the organizer's personal meeting id (seeds 002/004).",
-  })
-  @IsOptional()
-  @IsBoolean()
-  usePersonalMeetingId?: boolean;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'umeeting `host_name`: the name the host is shown with (seeds 002/004).',
-  })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  hostName?: string;
 
   @Field(() => RecurrenceInput, {
     nullable: true,
