@@ -198,21 +198,7 @@ export function checkUpdateWebinarInput(
       rule: 'requiredForPasswordAdmission',
     });
   }
-  const activityPage = input.activityPage ?? current.activityPage ?? true;
-  if (activityPage === false) {
-    for (const [field, value] of [
-      ['coverUrl', input.coverUrl],
-      ['description', input.description],
-      ['displayAttendeeCount', input.displayAttendeeCount],
-    ] as const) {
-      if (value != null) {
-        throw new BadUserInputError(`${field} needs activityPage: true`, {
-          field: `input.${field}`,
-          rule: 'requiresActivityPage',
-        });
-      }
-    }
-  }
+  checkActivityPage(input.activityPage ?? current.activityPage ?? true, input);
   const recording =
     input.mediaSettings?.autoRecordingType ?? current.mediaSettings?.autoRecordingType;
   if (input.playbackForAudience === true && recording !== RecordingType.CLOUD) {
@@ -238,20 +224,30 @@ export function checkWebinarInput(input: ScheduleWebinarInput, now: Date): void 
       rule: 'inFuture',
     });
   }
-  if (input.activityPage === false) {
-    // Seed 000: cover, description and the attendee count need the activity page.
-    for (const [field, value] of [
-      ['coverUrl', input.coverUrl],
-      ['description', input.description],
-      ['displayAttendeeCount', input.displayAttendeeCount],
-    ] as const) {
-      if (value != null) {
-        throw new BadUserInputError(`${field} needs activityPage: true`, {
-          field: `input.${field}`,
-          rule: 'requiresActivityPage',
-        });
-      }
+  checkActivityPage(input.activityPage ?? true, input);
+  if (input.timeZone !== undefined) checkTimeZone(input.timeZone, 'input.timeZone');
+}
+
+/** Seed 000: cover, description and the attendee count need the activity page. */
+function checkActivityPage(
+  activityPage: boolean,
+  input: {
+    coverUrl?: string | null;
+    description?: string | null;
+    displayAttendeeCount?: boolean | null;
+  },
+): void {
+  if (activityPage) return;
+  for (const [field, value] of [
+    ['coverUrl', input.coverUrl],
+    ['description', input.description],
+    ['displayAttendeeCount', input.displayAttendeeCount],
+  ] as const) {
+    if (value != null) {
+      throw new BadUserInputError(`${field} needs activityPage: true`, {
+        field: `input.${field}`,
+        rule: 'requiresActivityPage',
+      });
     }
   }
-  if (input.timeZone !== undefined) checkTimeZone(input.timeZone, 'input.timeZone');
 }

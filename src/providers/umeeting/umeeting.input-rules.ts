@@ -43,20 +43,7 @@ export function checkScheduleInput(input: ScheduleMeetingInput, timeZone: string
       'hosts other than the organizer cannot be named (umeeting has only a host key)',
     );
   }
-  const durationMs = input.endTime.getTime() - input.startTime.getTime();
-  const minutes = durationMs / 60_000;
-  if (!Number.isInteger(minutes)) {
-    throw new BadUserInputError('umeeting books whole minutes: endTime − startTime', {
-      field: 'input.endTime',
-      rule: 'wholeMinutes',
-    });
-  }
-  if (minutes < MIN_SCHEDULE_DURATION_MINUTES) {
-    throw new BadUserInputError(
-      `umeeting requires a duration greater than 30 minutes (31 or more); got ${minutes}`,
-      { field: 'input.endTime', rule: 'minDurationMinutes', min: MIN_SCHEDULE_DURATION_MINUTES },
-    );
-  }
+  checkScheduledMinutes((input.endTime.getTime() - input.startTime.getTime()) / 60_000);
   checkRecording(input.mediaSettings);
   if (input.recurrence) checkRecurrence(input.recurrence, input.startTime);
 }
@@ -99,6 +86,22 @@ export function checkUpdateInput(input: UpdateMeetingInput, timeZone: string): v
   else if (input.startTime && input.recurrence) checkRecurrence(input.recurrence, input.startTime);
 }
 
+/** A booked length: whole minutes, more than 30 (U-8); named on `input.endTime`, the length's. */
+function checkScheduledMinutes(minutes: number): void {
+  if (!Number.isInteger(minutes)) {
+    throw new BadUserInputError('umeeting books whole minutes: endTime − startTime', {
+      field: 'input.endTime',
+      rule: 'wholeMinutes',
+    });
+  }
+  if (minutes < MIN_SCHEDULE_DURATION_MINUTES) {
+    throw new BadUserInputError(
+      `umeeting requires a duration greater than 30 minutes (31 or more); got ${minutes}`,
+      { field: 'input.endTime', rule: 'minDurationMinutes', min: MIN_SCHEDULE_DURATION_MINUTES },
+    );
+  }
+}
+
 /**
  * The start and end an update books (given, or kept from the current meeting): whole minutes,
  * more than 30 (U-8), and a new rule's end not before the start. The field named is the one the
@@ -112,18 +115,7 @@ export function checkUpdateTimes(input: UpdateMeetingInput, start: Date, end: Da
       rule: 'afterStart',
     });
   }
-  if (!Number.isInteger(minutes)) {
-    throw new BadUserInputError('umeeting books whole minutes: endTime − startTime', {
-      field: 'input.endTime',
-      rule: 'wholeMinutes',
-    });
-  }
-  if (minutes < MIN_SCHEDULE_DURATION_MINUTES) {
-    throw new BadUserInputError(
-      `umeeting requires a duration greater than 30 minutes (31 or more); got ${minutes}`,
-      { field: 'input.endTime', rule: 'minDurationMinutes', min: MIN_SCHEDULE_DURATION_MINUTES },
-    );
-  }
+  checkScheduledMinutes(minutes);
   if (input.recurrence) checkRecurrence(input.recurrence, start);
 }
 
