@@ -78,6 +78,7 @@ export async function buildApp(
   configureProviderHttp({ maxSockets: config.providerMaxSockets });
   const registry = ProviderRegistry.build(config, baseUrls, log, descriptors, state);
   const telemetry = createTelemetry({ otlpEndpoint: config.otlpEndpoint });
+  await telemetry.tracing.ready; // the exporter, loaded only with OTEL_EXPORTER_OTLP_ENDPOINT
   const server = await createServer({
     registry,
     log,

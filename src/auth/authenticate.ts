@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { errors as JoseErrors, JWTPayload, JWTVerifyGetKey } from 'jose';
 
 import type { AuthConfig } from './auth-config.js';
 import { ALL_SCOPES, TRUSTED_CALLER, type Caller, type Scope } from './caller.js';
@@ -32,9 +32,13 @@ const CLOCK_TOLERANCE_SECONDS = 5;
 export function createAuthenticate(config: AuthConfig): Authenticate {
   if (config.mode === 'none') return () => Promise.resolve(TRUSTED_CALLER);
   const { issuer, audience, organizerClaim } = config;
-  const key: Uint8Array | JWTVerifyGetKey = config.jwksUrl
-    ? createRemoteJWKSet(new URL(config.jwksUrl))
-    : new TextEncoder().encode(config.secret ?? '');
+  // jose is loaded only with AUTH_MODE=jwt (idle RSS, docs/performance.md), from here on.
+  const verifier = import('jose').then((jose) => {
+    const key: Uint8Array | JWTVerifyGetKey = config.jwksUrl
+      ? jose.createRemoteJWKSet(new URL(config.jwksUrl))
+      : new TextEncoder().encode(config.secret ?? '');
+    return { jose, key };
+  });
   const algorithms = config.jwksUrl ? JWKS_ALGORITHMS : ['HS256'];
 
   return async (authorization) => {
@@ -47,16 +51,17 @@ export function createAuthenticate(config: AuthConfig): Authenticate {
         'malformed Authorization header; expected Authorization: Bearer <token>',
       );
     }
+    const { jose, key } = await verifier;
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(match[1]!, key as Uint8Array, {
+      ({ payload } = await jose.jwtVerify(match[1]!, key as Uint8Array, {
         algorithms,
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
         ...(issuer !== null ? { issuer } : {}),
         ...(audience !== null ? { audience } : {}),
       }));
     } catch (error) {
-      return new UnauthenticatedError(describe(error));
+      return new UnauthenticatedError(describe(error, jose.errors));
     }
     const user = payload[organizerClaim];
     const userId = typeof user === 'string' || typeof user === 'number' ? String(user) : '';
@@ -75,7 +80,7 @@ export function scopesOf(claim: unknown): ReadonlySet<Scope> {
 }
 
 /** Which check failed, in words that never repeat the token or a claim's value. */
-function describe(error: unknown): string {
+function describe(error: unknown, errors: typeof JoseErrors): string {
   if (error instanceof errors.JWTExpired) return 'the token has expired';
   if (error instanceof errors.JWTClaimValidationFailed) {
     return `the token's "${error.claim}" claim is not accepted`;

@@ -65,6 +65,19 @@ export class ReadCache {
   /** Bumped by every invalidation: a by-code read that spans one does not store its answer. */
   private epoch = 0;
   private readonly instance = randomUUID();
+  /**
+   * The whole-response cache's generation (server/plugins/response-cache.plugin.ts): part of its
+   * key, so a change stops every earlier whole answer from being served. It is the id of the
+   * last invalidation message, the same on every instance once each has received it (so instances
+   * share whole answers); from a write's start or a message's arrival until its delete is done
+   * it is a value of this instance alone (whole answers built then are never served). Starts as
+   * one of this instance alone: writes made before it started are not counted in it.
+   */
+  private responseGeneration = localGeneration();
+  /** Invalidations seen (own writes and messages): a late re-delete never sets an older one. */
+  private messages = 0;
+  /** This instance's invalidations waiting for their own message, by id. */
+  private readonly awaitingOwn = new Map<string, () => void>();
   private unsubscribe: (() => Promise<void>) | undefined;
 
   constructor(private readonly options: ReadCacheOptions) {
@@ -73,6 +86,11 @@ export class ReadCache {
 
   get enabled(): boolean {
     return this.ttlMs > 0;
+  }
+
+  /** The whole-response cache's generation: changes with every write seen (own or another's). */
+  get generation(): string {
+    return this.responseGeneration;
   }
 
   /** Listens for other instances' invalidations. */
@@ -180,14 +198,29 @@ export class ReadCache {
     const key = entityKey(kind, id);
     if (key === undefined) return;
     this.forgetLocally(key);
+    const message = randomUUID();
+    let arrived!: () => void;
+    const ownMessage = new Promise<void>((resolve) => (arrived = resolve));
+    this.awaitingOwn.set(message, arrived);
     try {
       await this.options.state.delete(key);
+      // Its id becomes every instance's generation, this one's included, as the message arrives
+      // (until then this one's is its own: whole answers built meanwhile are never served). The
+      // write answers once it has arrived here, so this instance serves no earlier whole answer.
       await this.options.state.publish(
         INVALIDATION_CHANNEL,
-        JSON.stringify({ from: this.instance, key }),
+        JSON.stringify({ from: this.instance, key, id: message }),
       );
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        ownMessage,
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, LOCK_WAIT_MS).unref())),
+      ]);
+      clearTimeout(timer);
     } catch (error) {
       this.options.log.warn({ err: String(error) }, 'read cache: invalidation not shared');
+    } finally {
+      this.awaitingOwn.delete(message);
     }
   }
 
@@ -333,21 +366,40 @@ export class ReadCache {
   }
 
   private onInvalidation(message: string): void {
-    let parsed: { from?: unknown; key?: unknown };
+    let parsed: { from?: unknown; key?: unknown; id?: unknown };
     try {
       parsed = JSON.parse(message) as typeof parsed;
     } catch {
       return;
     }
-    if (typeof parsed.key !== 'string' || parsed.from === this.instance) return;
+    if (typeof parsed.key !== 'string') return;
+    // Every message, ours included, in the order the state delivers them (the same on every
+    // instance): the whole-response generation becomes the message's id, so all instances stop
+    // serving earlier whole answers at once and then share the later ones.
+    const id = typeof parsed.id === 'string' ? parsed.id : localGeneration();
+    if (parsed.from === this.instance) {
+      this.messages += 1;
+      this.responseGeneration = id;
+      this.awaitingOwn.get(id)?.();
+      return;
+    }
     this.forgetLocally(parsed.key);
+    const seen = this.messages;
     // Again here: a read on this instance that began before the write may have stored its answer
     // between the writer's delete and this message.
-    void this.options.state.delete(parsed.key).catch(() => undefined);
+    void this.options.state
+      .delete(parsed.key)
+      .catch(() => undefined)
+      .then(() => {
+        // Unless a later message or write came meanwhile.
+        if (this.messages === seen) this.responseGeneration = id;
+      });
   }
 
   private forgetLocally(key: string): void {
     this.epoch += 1;
+    this.messages += 1;
+    this.responseGeneration = localGeneration();
     const flight = this.flights.get(key);
     if (flight) {
       flight.invalidated = true;
@@ -434,6 +486,11 @@ function entityKey(kind: CachedKind, id: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A generation no other instance has: whole answers kept under it are never served again. */
+function localGeneration(): string {
+  return `local:${randomUUID()}`;
 }
 
 function lockKey(key: string): string {

@@ -5,9 +5,6 @@ import {
   SANDBOX_CREDENTIALS,
   SANDBOX_TENCENT_MEETING_OPERATOR,
 } from '../config/sandbox-credentials.js';
-import { startTencentMeetingEmulator } from '../emulators/tencent-meeting/index.js';
-import { startUmeetingEmulator } from '../emulators/umeeting/index.js';
-import { startWecomEmulator } from '../emulators/wecom/index.js';
 import { ProviderMode } from '../schema/enums/provider-mode.enum.js';
 import { Provider } from '../schema/enums/provider.enum.js';
 import { defineProvider, type ProviderDescriptor } from './provider-descriptor.js';
@@ -65,8 +62,11 @@ export const PROVIDERS = [
     maxConcurrency: BATCH_READ_CONCURRENCY,
     createModule: (options) =>
       createTencentMeetingModule({ ...options, operator: tencentOperator(options.config) }),
-    startEmulator: ({ config, ...listen }) => {
+    // The emulators' code is loaded only when one is started (SANDBOX, the emulator CLI, tests):
+    // a LIVE process does not carry it (idle RSS, docs/performance.md).
+    startEmulator: async ({ config, ...listen }) => {
       const operator = tencentOperator(config);
+      const { startTencentMeetingEmulator } = await import('../emulators/tencent-meeting/index.js');
       return startTencentMeetingEmulator({
         ...listen,
         credentials: config.credentials,
@@ -89,8 +89,10 @@ export const PROVIDERS = [
     // ("too many concurrent calls") past an undocumented level; reads are sent again on it.
     maxConcurrency: BATCH_READ_CONCURRENCY,
     createModule: (options) => createWecomModule(options),
-    startEmulator: ({ config, ...listen }) =>
-      startWecomEmulator({ ...listen, credentials: config.credentials }),
+    startEmulator: async ({ config, ...listen }) => {
+      const { startWecomEmulator } = await import('../emulators/wecom/index.js');
+      return startWecomEmulator({ ...listen, credentials: config.credentials });
+    },
   }),
   defineProvider({
     provider: Provider.UMEETING,
@@ -117,12 +119,14 @@ export const PROVIDERS = [
     maxConcurrency: BATCH_READ_CONCURRENCY,
     createModule: (options) =>
       createUmeetingModule({ ...options, timeZone: options.config.timeZone }),
-    startEmulator: ({ config, ...listen }) =>
-      startUmeetingEmulator({
+    startEmulator: async ({ config, ...listen }) => {
+      const { startUmeetingEmulator } = await import('../emulators/umeeting/index.js');
+      return startUmeetingEmulator({
         ...listen,
         credentials: config.credentials,
         timeZone: config.timeZone,
-      }),
+      });
+    },
   }),
 ] as const satisfies readonly ProviderDescriptor[];
 

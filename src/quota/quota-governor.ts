@@ -54,8 +54,30 @@ export class QuotaGovernor {
 
   /** Takes a token for one attempt of `call`, or throws PROVIDER_RATE_LIMITED without sending. */
   async admit(call: GovernedCall): Promise<void> {
+    await this.admitNow(call);
+  }
+
+  /**
+   * `admit` without a promise where the buckets are in this process (`takeTokensNow`): answers
+   * undefined or throws at once; else (Redis) a promise. The provider pipeline's hot path.
+   */
+  admitNow(call: GovernedCall): Promise<void> | undefined {
     const key = this.scope === 'api' ? `${this.prefix}:${call.path}` : this.prefix;
     const priority = call.kind === 'write' || servesMutation() ? 'write' : 'read';
+    const { state } = this.options;
+    if (state.takeTokensNow) {
+      if (priority === 'read') {
+        const read = state.takeTokensNow(`${key}:reads`, 1, this.buckets.reads);
+        if (!read.granted) throw this.refusal(call, read.retryAfterMs, priority);
+      }
+      const any = state.takeTokensNow(`${key}:all`, 1, this.buckets.all);
+      if (!any.granted) throw this.refusal(call, any.retryAfterMs, priority);
+      return undefined;
+    }
+    return this.admitShared(key, call, priority);
+  }
+
+  private async admitShared(key: string, call: GovernedCall, priority: string): Promise<void> {
     if (priority === 'read') {
       const read = await this.take(`${key}:reads`, this.buckets.reads);
       if (!read.granted) throw this.refusal(call, read.retryAfterMs, priority);

@@ -37,6 +37,7 @@ import { offlineGraphiQLPlugin } from './plugins/landing-page.plugin.js';
 import { operationChecksPlugin } from './plugins/operation-checks.plugin.js';
 import { quotaPriorityPlugin } from './plugins/quota-priority.plugin.js';
 import { requestLogPlugin, type RequestLogOptions } from './plugins/request-log.plugin.js';
+import { responseCachePlugin } from './plugins/response-cache.plugin.js';
 import { telemetryPlugin } from './plugins/telemetry.plugin.js';
 import { createTelemetry, Tracing, type Telemetry } from '../telemetry/telemetry.js';
 
@@ -96,6 +97,8 @@ export async function createServer(options: {
         })
       : undefined;
   await readCache?.start();
+  // One KeyValueCache over the shared state: persisted queries and whole answers.
+  const sharedCache = options.state && sharedKeyValueCache(options.state);
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: createFormatError(log),
@@ -108,7 +111,7 @@ export async function createServer(options: {
     stopOnTerminationSignals: false,
     // Persisted queries (APQ) in the shared state: a hash registered through one instance is
     // known to all (docs/scale-out.md). Without a state: Apollo's in-process default.
-    ...(options.state && { persistedQueries: { cache: sharedKeyValueCache(options.state) } }),
+    ...(sharedCache && { persistedQueries: { cache: sharedCache } }),
     plugins: [
       // First: a request without a valid token is refused before any other check or execution.
       authenticationPlugin(),
@@ -123,6 +126,16 @@ export async function createServer(options: {
         maxAgeSeconds: readCache ? readCache.ttlMs / 1000 : 0,
         scope: options.readCache?.scope ?? 'PUBLIC',
       }),
+      // Whole answers of repeated queries, while the read cache is on (docs/scale-out.md).
+      ...(sharedCache && readCache
+        ? [
+            responseCachePlugin({
+              cache: sharedCache,
+              readCache,
+              scope: options.readCache?.scope ?? 'PUBLIC',
+            }),
+          ]
+        : []),
     ],
     logger: log.child({ source: 'apollo' }),
   });

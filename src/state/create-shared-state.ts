@@ -2,7 +2,6 @@ import type { Logger } from 'pino';
 
 import { registerSecret } from '../util/redact.js';
 import { MemoryState } from './memory-state.js';
-import { RedisState } from './redis-state.js';
 import type { SharedState } from './shared-state.js';
 
 /** How long start-up waits for Redis (unless refused sooner) before serving degraded. */
@@ -22,6 +21,8 @@ export async function createSharedState(
   // The URL's password (and user) are secrets: scrubbed should any message ever carry them.
   const url = new URL(config.redisUrl);
   if (url.password) registerSecret(decodeURIComponent(url.password));
+  // Loaded only with REDIS_URL: a single instance does not carry ioredis (idle RSS).
+  const { RedisState } = await import('./redis-state.js');
   const state = new RedisState({ url: config.redisUrl, log: log.child({ source: 'redis' }) });
   await state.connected(CONNECT_WAIT_MS);
   return state;

@@ -78,6 +78,10 @@ export class MemoryState implements SharedState {
   }
 
   takeTokens(key: string, tokens: number, bucket: TokenBucket): Promise<TokenGrant> {
+    return Promise.resolve(this.takeTokensNow(key, tokens, bucket));
+  }
+
+  takeTokensNow(key: string, tokens: number, bucket: TokenBucket): TokenGrant {
     const now = this.now();
     const state = this.buckets.get(key) ?? { tokens: bucket.capacity, at: now };
     const refilled = Math.min(
@@ -88,7 +92,7 @@ export class MemoryState implements SharedState {
     const left = grant.granted ? refilled - tokens : refilled;
     const fullAt = now + refillMs(bucket.capacity - left, bucket);
     this.buckets.set(key, { tokens: left, at: now, fullAt });
-    return Promise.resolve(grant);
+    return grant;
   }
 
   publish(channel: string, message: string): Promise<void> {

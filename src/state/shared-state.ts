@@ -27,6 +27,11 @@ export interface SharedState {
    * `retryAfterMs` says when that many tokens will be there.
    */
   takeTokens(key: string, tokens: number, bucket: TokenBucket): Promise<TokenGrant>;
+  /**
+   * `takeTokens` answered at once, where the buckets are in this process (the in-process
+   * adapter): the quota governor then admits a call without a promise (docs/performance.md).
+   */
+  takeTokensNow?(key: string, tokens: number, bucket: TokenBucket): TokenGrant;
 
   /** Sends `message` to every instance's subscribers of `channel` (this one's included). */
   publish(channel: string, message: string): Promise<void>;

@@ -2,6 +2,7 @@ import {
   type Context,
   defaultTextMapGetter,
   defaultTextMapSetter,
+  INVALID_SPAN_CONTEXT,
   ProxyTracerProvider,
   ROOT_CONTEXT,
   type Span,
@@ -11,12 +12,14 @@ import {
   type Tracer,
 } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import type { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 
 const TRACER_NAME = 'meeting-aggregation-api';
+/** The span and context of a request nobody traces (no exporter, no incoming `traceparent`). */
+const UNTRACED: { span: Span; context: Context } = Object.freeze({
+  span: trace.wrapSpanContext(INVALID_SPAN_CONTEXT),
+  context: ROOT_CONTEXT,
+});
 const SERVICE_NAME = 'meeting-aggregation-api';
 
 /**
@@ -29,26 +32,46 @@ const SERVICE_NAME = 'meeting-aggregation-api';
  */
 export class Tracing {
   readonly tracer: Tracer;
+  /**
+   * Settles once spans are exported, when an endpoint is configured (app.ts awaits it before
+   * serving): the SDK and its exporter are loaded only then, so a process without an OTLP
+   * endpoint never carries them (idle RSS, docs/performance.md).
+   */
+  readonly ready: Promise<void>;
   private readonly propagator = new W3CTraceContextPropagator();
-  private readonly provider?: NodeTracerProvider;
+  private provider?: NodeTracerProvider;
+  private readonly exports: boolean;
 
   constructor(options: { otlpEndpoint: string | null }) {
+    // The API's proxy: a no-op tracer until (and unless) the SDK's provider is its delegate.
+    const proxy = new ProxyTracerProvider();
+    this.tracer = proxy.getTracer(TRACER_NAME);
+    this.exports = options.otlpEndpoint !== null;
     if (options.otlpEndpoint === null) {
-      this.tracer = new ProxyTracerProvider().getTracer(TRACER_NAME);
+      this.ready = Promise.resolve();
       return;
     }
     // The OTLP/HTTP spec: the signal path is appended to the base endpoint.
     const url = `${options.otlpEndpoint.replace(/\/+$/, '')}/v1/traces`;
-    this.provider = new NodeTracerProvider({
-      resource: resourceFromAttributes({ 'service.name': SERVICE_NAME }),
-      spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url }))],
-    });
-    this.tracer = this.provider.getTracer(TRACER_NAME);
+    this.ready = (async () => {
+      const [{ OTLPTraceExporter }, { resourceFromAttributes }, { BatchSpanProcessor }, node] =
+        await Promise.all([
+          import('@opentelemetry/exporter-trace-otlp-http'),
+          import('@opentelemetry/resources'),
+          import('@opentelemetry/sdk-trace-base'),
+          import('@opentelemetry/sdk-trace-node'),
+        ]);
+      this.provider = new node.NodeTracerProvider({
+        resource: resourceFromAttributes({ 'service.name': SERVICE_NAME }),
+        spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url }))],
+      });
+      proxy.setDelegate(this.provider);
+    })();
   }
 
   /** Whether spans are exported (an OTLP endpoint is configured). */
   get exporting(): boolean {
-    return this.provider !== undefined;
+    return this.exports;
   }
 
   /**
@@ -59,6 +82,8 @@ export class Tracing {
     span: Span;
     context: Context;
   } {
+    // Not exporting and no caller's trace to pass on: nothing to do per request.
+    if (!this.exports && headers.get('traceparent') === undefined) return UNTRACED;
     const parent = this.propagator.extract(
       ROOT_CONTEXT,
       { traceparent: headers.get('traceparent'), tracestate: headers.get('tracestate') },
@@ -76,6 +101,8 @@ export class Tracing {
     parent: Context,
     attributes: { provider: string; operation: string; kind: string; attempt: number },
   ): { span: Span; headers: Record<string, string> } {
+    // Not exporting: only a caller's trace is passed on (its `traceparent`, unchanged).
+    if (!this.exports && !trace.getSpanContext(parent)) return { span: UNTRACED.span, headers: {} };
     const span = this.tracer.startSpan(
       `provider ${attributes.provider} ${attributes.operation}`,
       {
@@ -103,6 +130,7 @@ export class Tracing {
 
   /** Exports what is buffered and stops (at shutdown). */
   async shutdown(): Promise<void> {
+    await this.ready.catch(() => undefined);
     await this.provider?.shutdown();
   }
 }

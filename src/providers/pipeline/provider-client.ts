@@ -130,7 +130,9 @@ export abstract class ProviderClient {
     for (let attempt = 1; ; attempt += 1) {
       // Before credentials: a WeCom token fetch is a call of its own, governed on its own.
       try {
-        await this.governor?.admit(call);
+        // No promise when the buckets are in this process (the quota governor's admitNow).
+        const admitting = this.governor?.admitNow(call);
+        if (admitting) await admitting;
       } catch (refusal) {
         telemetry?.telemetry.metrics.quotaRefusals.inc(where);
         log.debug({ operation: call.operation, attempt }, 'provider call not sent: quota spent');
