@@ -15,6 +15,8 @@ export interface GraphQLResult<TData> {
   errors?: GraphQLFormattedError[];
   /** The raw response text, for grepping secrets. */
   raw: string;
+  /** The response headers (`cache-control`, `age`, …). */
+  headers: Headers;
 }
 
 export interface TestServer {
@@ -35,6 +37,7 @@ export interface TestServer {
   executeText<TData = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
   ): Promise<GraphQLResult<TData>>;
   /** Resets every sandbox emulator (state, journal, faults, clock). */
   resetEmulators(): void;
@@ -90,7 +93,13 @@ export async function startTestServer(
     });
     const raw = await response.text();
     const parsed = JSON.parse(raw) as { data?: TData | null; errors?: GraphQLFormattedError[] };
-    return { status: response.status, data: parsed.data, errors: parsed.errors, raw };
+    return {
+      status: response.status,
+      data: parsed.data,
+      errors: parsed.errors,
+      raw,
+      headers: response.headers,
+    };
   };
 
   return {
@@ -101,7 +110,8 @@ export async function startTestServer(
     logs,
     execute: (document, variables, headers) =>
       post({ query: print(document), variables: variables ?? {} }, headers),
-    executeText: (query, variables) => post({ query, variables: variables ?? {} }),
+    executeText: (query, variables, headers) =>
+      post({ query, variables: variables ?? {} }, headers),
     resetEmulators: () => {
       for (const emulator of Object.values(app.emulators)) emulator.reset();
     },

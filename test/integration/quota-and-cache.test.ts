@@ -31,13 +31,8 @@ async function post(
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
 ): Promise<Answer> {
-  const response = await fetch(server.graphqlUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as Omit<Answer, 'status' | 'cacheControl'>;
-  return { status: response.status, cacheControl: response.headers.get('cache-control'), ...body };
+  const answer = await server.executeText(query, variables, headers);
+  return { ...answer, cacheControl: answer.headers.get('cache-control') };
 }
 
 const tencent = (server: TestServer): EmulatorHandle => server.emulators[Provider.TENCENT_MEETING]!;

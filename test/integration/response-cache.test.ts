@@ -32,13 +32,8 @@ async function post(
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
 ): Promise<Answer> {
-  const response = await fetch(server.graphqlUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as Omit<Answer, 'status' | 'age'>;
-  return { status: response.status, age: response.headers.get('age'), ...body };
+  const answer = await server.executeText(query, variables, headers);
+  return { ...answer, age: answer.headers.get('age') };
 }
 
 const JOIN_PASSWORD = '520131';

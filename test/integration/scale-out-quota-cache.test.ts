@@ -32,17 +32,12 @@ interface Answer {
   errors?: GraphQLFormattedError[];
 }
 
-async function post(
+function post(
   server: TestServer,
   query: string,
   variables: Record<string, unknown> = {},
 ): Promise<Answer> {
-  const response = await fetch(server.graphqlUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as Answer;
+  return server.executeText(query, variables);
 }
 
 function maxPerMinute(entries: JournalEntry[]): number {
