@@ -4,7 +4,6 @@ import type { Logger } from 'pino';
 
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config/env.js';
-import { currentRequestScope } from './server/limits/upstream-budget.js';
 import { createLogger } from './server/logger.js';
 import { redactSecrets } from './util/redact.js';
 
@@ -65,8 +64,9 @@ async function main() {
 
 /**
  * The last line of defence (issue 9): nothing a request does may end the process. A stray
- * rejection is logged (with the request it came from, when it is known) and the server goes
- * on; every path we know of settles its promises, so such a line is a bug to fix. An uncaught
+ * rejection is logged and the server goes on; every path we know of settles its promises, so
+ * such a line is a bug to fix. The line does not name the request it came from: knowing it would
+ * take an AsyncLocalStorage, which taxes every promise (limits/upstream-budget.ts). An uncaught
  * exception leaves the process in an unknown state (Node's docs): it is logged and the server
  * drains and exits 1 so that the orchestrator restarts it.
  */
@@ -76,16 +76,10 @@ function installProcessGuards(log: Logger, fail: (reason: string) => void) {
       ? { name: error.name, message: redactSecrets(error.message), stack: error.stack }
       : { value: redactSecrets(String(error)) };
   process.on('unhandledRejection', (reason) => {
-    log.error(
-      { err: describe(reason), requestId: currentRequestScope()?.requestId ?? null },
-      'unhandled promise rejection; the server keeps running',
-    );
+    log.error({ err: describe(reason) }, 'unhandled promise rejection; the server keeps running');
   });
   process.on('uncaughtException', (error) => {
-    log.fatal(
-      { err: describe(error), requestId: currentRequestScope()?.requestId ?? null },
-      'uncaught exception; draining and exiting',
-    );
+    log.fatal({ err: describe(error) }, 'uncaught exception; draining and exiting');
     fail('uncaughtException');
   });
 }

@@ -3,7 +3,6 @@ import https from 'node:https';
 
 import got, { type Got } from 'got';
 
-import { currentRequestScope } from '../server/limits/upstream-budget.js';
 import type { Provider } from '../schema/enums/provider.enum.js';
 
 /**
@@ -51,17 +50,7 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Go
     throwHttpErrors: false,
     followRedirect: false,
     headers: { 'user-agent': 'meeting-aggregation-api/0.1' },
-    hooks: { beforeRequest: [spendUpstreamBudget] },
   });
-}
-
-/**
- * Counts every attempt (got runs beforeRequest hooks again for each retry) against the GraphQL
- * request's upstream budget, and refuses the one that would pass it before it is sent.
- * The pipeline marks a create or cancel with `context: { write: true }`.
- */
-function spendUpstreamBudget(options: { context: Record<string, unknown> }): void {
-  currentRequestScope()?.budget.spend(options.context.write === true ? 'write' : 'read');
 }
 
 /**

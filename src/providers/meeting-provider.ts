@@ -10,6 +10,7 @@ import type { UpdateMeetingInput } from '../schema/inputs/update-meeting.input.j
 import type { UpdateOccurrenceInput } from '../schema/inputs/update-occurrence.input.js';
 import type { UpdateWebinarInput } from '../schema/inputs/update-webinar.input.js';
 import type { Meeting } from '../schema/types/meeting.type.js';
+import type { UpstreamScope } from '../server/limits/upstream-budget.js';
 import type { Capabilities } from './capabilities.js';
 import type { RecurringOccurrence } from '../schema/types/recurring-occurrence.type.js';
 import type { Webinar } from '../schema/types/webinar.type.js';
@@ -70,10 +71,12 @@ export interface ListPage<T> {
   hasNextPage: boolean;
 }
 
-/** Per-request scope handed to a data source. */
+/** Per-request scope handed to a data source; it hands it on to every provider call. */
 export interface RequestScope {
   requestId: string;
   log: Logger;
+  /** The GraphQL request's upstream budget, telemetry and kind; none outside a request (tests). */
+  upstream?: UpstreamScope;
 }
 
 /**

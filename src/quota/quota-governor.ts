@@ -7,7 +7,6 @@ import type { Provider } from '../schema/enums/provider.enum.js';
 import type { SharedState, TokenBucket, TokenGrant } from '../state/shared-state.js';
 import { bucketsFor, type QuotaBuckets } from './buckets.js';
 import { documentedLimit, type QuotaScope } from './rate-limits.js';
-import { servesMutation } from './request-priority.js';
 
 /** What the governor needs to know about a call. */
 export interface GovernedCall {
@@ -15,6 +14,11 @@ export interface GovernedCall {
   kind: 'read' | 'write';
   /** The API path (WeCom's buckets are per API). */
   path: string;
+  /**
+   * The call serves a mutation (its read-back, the read before a cancel): it spends the writes'
+   * reserve like the write itself, so a read storm cannot block scheduling (buckets.ts).
+   */
+  forMutation?: boolean;
 }
 
 export interface QuotaGovernorOptions {
@@ -63,7 +67,7 @@ export class QuotaGovernor {
    */
   admitNow(call: GovernedCall): Promise<void> | undefined {
     const key = this.scope === 'api' ? `${this.prefix}:${call.path}` : this.prefix;
-    const priority = call.kind === 'write' || servesMutation() ? 'write' : 'read';
+    const priority = call.kind === 'write' || call.forMutation === true ? 'write' : 'read';
     const { state } = this.options;
     if (state.takeTokensNow) {
       if (priority === 'read') {

@@ -9,6 +9,7 @@ import { createLoaders, type Loaders } from '../loaders/create-loaders.js';
 import type { MeetingProvider } from '../providers/meeting-provider.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { Provider } from '../schema/enums/provider.enum.js';
+import type { UpstreamScope } from './limits/upstream-budget.js';
 import { lazyChild } from './logger.js';
 
 /** What every resolver gets: built fresh for each request, never shared across requests. */
@@ -23,6 +24,11 @@ export interface Context {
   caller: Caller;
   /** Idempotency keys of the create mutations: one per process, shared by every request. */
   idempotency: Idempotency;
+  /**
+   * The request's upstream budget, telemetry and kind, handed to every data source and through
+   * it to every provider call (limits/upstream-budget.ts); none when built outside the server.
+   */
+  upstream?: UpstreamScope;
 }
 
 export function createContext(
@@ -33,15 +39,22 @@ export function createContext(
   idempotency: Idempotency = new Idempotency(),
   /** The process's read cache (src/cache/); none: every read goes to the provider. */
   readCache?: ReadCache,
+  /** The request's upstream budget and telemetry (create-server.ts); none outside the server. */
+  limits?: Pick<UpstreamScope, 'budget' | 'telemetry'>,
 ): Context {
   const id = requestId && /^[\w.-]{1,64}$/.test(requestId) ? requestId : randomUUID();
   // Made only if the request writes a line (most write none: the access line has its own logger).
   const log = lazyChild(baseLog, { requestId: id });
+  const upstream: UpstreamScope | undefined = limits && {
+    ...limits,
+    requestId: id,
+    mutation: false,
+  };
   const sources = new Map<Provider, MeetingProvider>();
   const dataSource = (provider: Provider): MeetingProvider => {
     let source = sources.get(provider);
     if (!source) {
-      source = registry.get(provider).createDataSource({ requestId: id, log });
+      source = registry.get(provider).createDataSource({ requestId: id, log, upstream });
       sources.set(provider, source);
     }
     return source;
@@ -54,5 +67,6 @@ export function createContext(
     loaders: createLoaders(dataSource, readCache),
     caller,
     idempotency,
+    upstream,
   };
 }

@@ -30,7 +30,7 @@ import { allowedMethods, answerOptions, sendMethodNotAllowed } from './http/meth
 import { sendJson } from './http/respond.js';
 import { capConnections, httpServerOptions } from './http/server-options.js';
 import type { OperationLimits } from './limits/operation-limits.js';
-import { runInRequestScope, UpstreamBudget } from './limits/upstream-budget.js';
+import { UpstreamBudget } from './limits/upstream-budget.js';
 import { operationLimitRules } from './limits/validation-rules.js';
 import { cacheControlPlugins } from './plugins/cache-control.plugin.js';
 import { offlineGraphiQLPlugin } from './plugins/landing-page.plugin.js';
@@ -225,6 +225,8 @@ export async function createServer(options: {
     const authenticated = options.authenticate
       ? await options.authenticate(headers.get('authorization'))
       : TRUSTED_CALLER;
+    // The request's span: a child of the caller's `traceparent`, the parent of provider calls.
+    const operation = telemetry.tracing.startOperation(headers);
     const context = createContext(
       registry,
       log,
@@ -232,33 +234,27 @@ export async function createServer(options: {
       authenticated instanceof UnauthenticatedError ? refusedCaller(authenticated) : authenticated,
       idempotency,
       readCache,
+      {
+        budget: new UpstreamBudget(limits),
+        telemetry: { telemetry, traceContext: operation.context },
+      },
     );
     if (authenticated instanceof UnauthenticatedError) {
       // The reason only: the header and the token are never logged.
       context.log.info({ reason: authenticated.message }, 'request not authenticated');
     }
     res.setHeader('x-request-id', context.requestId);
-    const budget = new UpstreamBudget(limits);
-    // The request's span: a child of the caller's `traceparent`, the parent of provider calls.
-    const operation = telemetry.tracing.startOperation(headers);
-    const scope = {
-      requestId: context.requestId,
-      budget,
-      telemetry: { telemetry, traceContext: operation.context },
-    };
     let response;
     try {
-      response = await runInRequestScope(scope, () =>
-        apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: {
-            method: method === 'HEAD' ? 'GET' : method,
-            headers,
-            search: url.search,
-            body: body.value,
-          },
-          context: async () => context,
-        }),
-      );
+      response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: {
+          method: method === 'HEAD' ? 'GET' : method,
+          headers,
+          search: url.search,
+          body: body.value,
+        },
+        context: async () => context,
+      });
     } catch (error) {
       Tracing.end(operation.span, 'graphql.outcome', 'INTERNAL_SERVER_ERROR');
       throw error;

@@ -36,13 +36,15 @@ export async function readEach<T>(
   limit: number,
   read: (ref: Ref) => Promise<T | null>,
 ): Promise<Array<T | null | Error>> {
-  const keyOf = (r: Ref) => `${r.providerId}\u0000${r.organizer ?? ''}`;
-  const unique = [...new Map(refs.map((ref) => [keyOf(ref), ref])).values()];
-  const answers = await mapWithConcurrency(unique, limit, (ref) =>
+  const settle = (ref: Ref) =>
     read(ref).catch((error: unknown) =>
       error instanceof Error ? error : new Error(String(error)),
-    ),
-  );
+    );
+  // One ref (every `meeting(id)`): no dedup maps, no workers.
+  if (refs.length === 1) return [await settle(refs[0]!)];
+  const keyOf = (r: Ref) => `${r.providerId}\u0000${r.organizer ?? ''}`;
+  const unique = [...new Map(refs.map((ref) => [keyOf(ref), ref])).values()];
+  const answers = await mapWithConcurrency(unique, limit, settle);
   const byKey = new Map(unique.map((ref, i) => [keyOf(ref), answers[i]!]));
   return refs.map((ref) => byKey.get(keyOf(ref)) ?? null);
 }

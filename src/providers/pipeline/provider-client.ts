@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { ApiError } from '../../errors/api-errors.js';
 import type { QuotaGovernor } from '../../quota/quota-governor.js';
 import type { Provider } from '../../schema/enums/provider.enum.js';
-import { currentRequestScope } from '../../server/limits/upstream-budget.js';
+import type { UpstreamScope } from '../../server/limits/upstream-budget.js';
 import { Metrics } from '../../telemetry/metrics.js';
 import { Tracing } from '../../telemetry/tracing.js';
 import {
@@ -30,7 +30,15 @@ export interface Credentials {
   invalidate?: () => void;
 }
 
-type RequestTelemetry = NonNullable<ReturnType<typeof currentRequestScope>>['telemetry'];
+/**
+ * Whom a call is made for: the request's logger (it carries the request id) and, inside a GraphQL
+ * request, its upstream scope (budget, telemetry, mutation). A data source passes its own
+ * `RequestScope`; calls outside a request (probes, tests) pass none.
+ */
+export interface CallScope {
+  log: Logger;
+  upstream?: UpstreamScope;
+}
 
 /** A read is sent at most this many times (WeCom §2.2 allows 3 attempts in all). */
 const MAX_READ_ATTEMPTS = 3;
@@ -55,7 +63,7 @@ const DEFAULT_MAX_CONCURRENCY = 8;
  * - a write is sent exactly once; when its outcome cannot be learned it is OUTCOME_UNKNOWN;
  * - refused credentials are refreshed once and the call sent once more (a refused call was not
  *   applied, so even a write may go again), never in a loop;
- * - every HTTP attempt counts against the request's upstream budget (http-client.ts), and first
+ * - every HTTP attempt counts against the request's upstream budget (`UpstreamScope`), and first
  *   takes a token from the provider app's quota governor when one is wired (src/quota/): past
  *   the budget it is not sent (PROVIDER_RATE_LIMITED, computed locally).
  */
@@ -88,23 +96,28 @@ export abstract class ProviderClient {
     this.governor = governor;
   }
 
-  protected abstract authenticate(call: ProviderCall): Promise<Credentials> | Credentials;
+  /** `scope`: whom the call is for (a WeCom token fetch it causes is counted against it). */
+  protected abstract authenticate(
+    call: ProviderCall,
+    scope: CallScope,
+  ): Promise<Credentials> | Credentials;
 
   protected abstract interpret(answer: ProviderAnswer, call: ProviderCall): Interpretation;
 
   /**
    * Sends one call and answers what `interpret` calls its value, or throws our error family.
-   * `log` is the request's logger (it carries the request id).
+   * `scope`: whom it is made for (the request's logger and upstream scope).
    */
-  async call<T = unknown>(call: ProviderCall, log: Logger = this.log): Promise<T> {
+  async call<T = unknown>(call: ProviderCall, scope?: CallScope): Promise<T> {
     const where = { provider: this.provider, operation: call.operation, kind: call.kind };
     const started = performance.now();
     // Metrics and spans, once here for every provider (docs/operations.md "Metrics and tracing"):
-    // the server's telemetry rides the request scope, as the upstream budget does.
-    const telemetry = currentRequestScope()?.telemetry;
+    // the server's telemetry rides the request's upstream scope, as the budget does.
+    const upstream = scope?.upstream;
+    const telemetry = upstream?.telemetry;
     let outcome = 'ok';
     try {
-      return await this.send<T>(call, log, where, started, telemetry);
+      return await this.send<T>(call, scope?.log ?? this.log, where, started, upstream);
     } catch (error) {
       outcome = error instanceof ApiError ? Metrics.outcome(error.code) : 'INTERNAL';
       throw error;
@@ -124,21 +137,29 @@ export abstract class ProviderClient {
     log: Logger,
     where: { provider: Provider; operation: string; kind: ProviderCall['kind'] },
     started: number,
-    telemetry: RequestTelemetry | undefined,
+    upstream: UpstreamScope | undefined,
   ): Promise<T> {
+    const telemetry = upstream?.telemetry;
     let refreshed = false;
     for (let attempt = 1; ; attempt += 1) {
       // Before credentials: a WeCom token fetch is a call of its own, governed on its own.
       try {
         // No promise when the buckets are in this process (the quota governor's admitNow).
-        const admitting = this.governor?.admitNow(call);
+        const admitting = this.governor?.admitNow(
+          upstream?.mutation ? { ...call, forMutation: true } : call,
+        );
         if (admitting) await admitting;
       } catch (refusal) {
         telemetry?.telemetry.metrics.quotaRefusals.inc(where);
         log.debug({ operation: call.operation, attempt }, 'provider call not sent: quota spent');
         throw refusal;
       }
-      const credentials: Credentials = call.unauthenticated ? {} : await this.authenticate(call);
+      const credentials: Credentials = call.unauthenticated
+        ? {}
+        : await this.authenticate(call, { log, upstream });
+      // Every HTTP attempt counts against the request's upstream budget, token fetches and
+      // retries included; the one that would pass it is refused here, before it is sent.
+      upstream?.budget.spend(call.kind);
       const traced = telemetry?.telemetry.tracing.startAttempt(telemetry.traceContext, {
         ...where,
         attempt,
@@ -204,9 +225,8 @@ export abstract class ProviderClient {
         method: call.method,
         ...searchParamsOf(call, credentials),
         ...withHeaders(bodyOf(call, credentials), traceHeaders),
-        retry: { limit: 0 },
-        responseType: 'text',
-        context: { write: call.kind === 'write' },
+        // No per-call `retry`/`responseType`: the instance's defaults (no got retries, text)
+        // hold, and each option given here is merged again on every call.
       });
     } catch (error) {
       const failure = transportFailure(error, where);
@@ -277,7 +297,9 @@ function withHeaders(
 
 /** A JSON body, or undefined when it is not JSON. Provider ids that exceed 2^53 come quoted. */
 function parseJson(body: string): unknown {
-  if (body.trim() === '') return {}; // an empty success answer (Tencent's cancel) is not an error
+  // An empty success answer (Tencent's cancel) is not an error. A test, not `trim()`: that would
+  // copy every answer.
+  if (!/\S/.test(body)) return {};
   try {
     return JSON.parse(body) as unknown;
   } catch {

@@ -180,7 +180,7 @@ export class TencentMeetingDataSource extends UnsupportedOperations implements M
           },
           kind: 'write',
         },
-        this.log,
+        this.scope,
       )
       .catch(unlessAlreadyCancelled);
     return cancelled(before);
@@ -223,7 +223,7 @@ export class TencentMeetingDataSource extends UnsupportedOperations implements M
           },
           kind: 'write',
         },
-        this.log,
+        this.scope,
       )
       .catch(unlessNotRunning);
     // The creator learnt by the first read: the read-back asks no one again.
@@ -260,7 +260,7 @@ export class TencentMeetingDataSource extends UnsupportedOperations implements M
           },
           kind: 'write',
         },
-        this.log,
+        this.scope,
       )
       .catch(unlessAlreadyCancelled);
     // sub_meetings status 1 = deleted: the occurrence is now cancelled (§1.3).
@@ -295,7 +295,7 @@ export class TencentMeetingDataSource extends UnsupportedOperations implements M
         json: body,
         kind: 'write',
       },
-      this.log,
+      this.scope,
     );
     const read = await this.rereadAfterWrite(() => this.readMeeting(ref, 'updateMeeting'));
     if (read) return read;
@@ -325,7 +325,7 @@ export class TencentMeetingDataSource extends UnsupportedOperations implements M
         json: toMoveOccurrenceRequest(organizer, occurrenceId, input.startTime, input.endTime),
         kind: 'write',
       },
-      this.log,
+      this.scope,
     );
     const read = await this.rereadAfterWrite(() => this.readMeeting(ref, 'updateOccurrence'));
     const moved = read?.occurrences.find((o) => o.providerOccurrenceId === occurrenceId);
@@ -359,7 +359,7 @@ export class TencentMeetingDataSource extends UnsupportedOperations implements M
                 },
                 kind: 'read',
               },
-              this.log,
+              this.scope,
             ) as Promise<TmEndedMeetingsResponse>,
         },
         operation,
@@ -385,7 +385,7 @@ export class TencentMeetingDataSource extends UnsupportedOperations implements M
               },
               kind: 'read',
             },
-            this.log,
+            this.scope,
           ) as Promise<TmUserMeetingListResponse>,
         map: (info: TmMeetingInfo) => meetingFromWire(info, { organizer, operation, now }),
         warn: (message) => this.log.warn({ provider: PROVIDER, operation }, message),
@@ -407,7 +407,7 @@ export class TencentMeetingDataSource extends UnsupportedOperations implements M
         json: body,
         kind: 'write',
       },
-      this.log,
+      this.scope,
     );
     const created = asCreated(() =>
       webinarFromWire(answer, { organizer, operation: 'scheduleWebinar', now: this.now() }),
@@ -459,7 +459,7 @@ export class TencentMeetingDataSource extends UnsupportedOperations implements M
           json: { userid: organizer, instanceid: INSTANCE_ID, reason_code: REASON_CODE },
           kind: 'write',
         },
-        this.log,
+        this.scope,
       )
       .catch(unlessAlreadyCancelled);
     return { ...before, status: MeetingStatus.CANCELLED };
@@ -484,7 +484,7 @@ export class TencentMeetingDataSource extends UnsupportedOperations implements M
         json: toUpdateWebinarRequest(input, organizer, before),
         kind: 'write',
       },
-      this.log,
+      this.scope,
     );
     const read = await this.rereadAfterWrite(() => this.readWebinar(ref, 'updateWebinar'));
     return read ?? applyWebinarUpdate(before, input, updatedTimes(input, before));
@@ -496,7 +496,7 @@ export class TencentMeetingDataSource extends UnsupportedOperations implements M
     const organizer = body.userid;
     const answer = await this.client.call(
       { operation, method: 'POST', path: 'v1/meetings', json: body, kind: 'write' },
-      this.log,
+      this.scope,
     );
     // A 2xx answer we cannot read may still mean the meeting exists: OUTCOME_UNKNOWN.
     const created = asCreated(() => {
@@ -528,7 +528,7 @@ export class TencentMeetingDataSource extends UnsupportedOperations implements M
           searchParams: operatorQuery(organizer),
           kind: 'read',
         },
-        this.log,
+        this.scope,
       ),
     );
     if (answer === null) return null;
@@ -617,7 +617,7 @@ export class TencentMeetingDataSource extends UnsupportedOperations implements M
             searchParams: { meeting_id: seen.providerId, ...operatorQuery(host) },
             kind: 'read',
           },
-          this.log,
+          this.scope,
         );
         return webinarFromWire(answer, { organizer: host, operation, now });
       } catch (error) {
@@ -641,7 +641,7 @@ export class TencentMeetingDataSource extends UnsupportedOperations implements M
           searchParams: { meeting_id: ref.providerId, ...operatorQuery(organizer) },
           kind: 'read',
         },
-        this.log,
+        this.scope,
       ),
     );
     if (answer === null) return null;
@@ -667,7 +667,7 @@ export class TencentMeetingDataSource extends UnsupportedOperations implements M
           searchParams: { meeting_code: meetingCode, ...operatorQuery(operator) },
           kind: 'read',
         },
-        this.log,
+        this.scope,
       ),
     );
   }

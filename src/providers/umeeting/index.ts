@@ -28,7 +28,8 @@ export function createUmeetingModule(options: UmeetingModuleOptions): ProviderMo
     options,
     defaultCapabilities: UMEETING_CAPABILITIES,
     client,
-    createDataSource: (scope) => new UmeetingDataSource({ client, timeZone, log: scope.log }),
+    createDataSource: (scope) =>
+      new UmeetingDataSource({ client, timeZone, log: scope.log, upstream: scope.upstream }),
   });
 }
 

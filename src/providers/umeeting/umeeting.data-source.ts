@@ -16,6 +16,8 @@ import { UnsupportedOperations } from '../unsupported.data-source.js';
 import { mapWithConcurrency, readEach } from '../pipeline/concurrency.js';
 import { unreadableAnswer } from '../pipeline/outcomes.js';
 import type { ProviderCall } from '../pipeline/provider-call.js';
+import type { CallScope } from '../pipeline/provider-client.js';
+import type { UpstreamScope } from '../../server/limits/upstream-budget.js';
 import type { UmeetingClient } from './umeeting.client.js';
 import { UmeetingResponseShapeError } from './umeeting.errors.js';
 import {
@@ -56,6 +58,8 @@ export interface UmeetingDataSourceDeps {
   /** The zone umeeting's local times are in (UMEETING_TIMEZONE). */
   timeZone: string;
   log: Logger;
+  /** The GraphQL request's upstream scope (budget, telemetry); none outside a request. */
+  upstream?: UpstreamScope;
   /** Injectable for tests; the instant meeting's start when the answer has none. */
   now?: () => Date;
 }
@@ -72,6 +76,8 @@ export class UmeetingDataSource extends UnsupportedOperations implements Meeting
   private readonly client: UmeetingClient;
   private readonly timeZone: string;
   private readonly log: Logger;
+  /** Whom its calls are made for (the pipeline's `CallScope`). */
+  private readonly scope: CallScope;
   private readonly now: () => Date;
 
   constructor(deps: UmeetingDataSourceDeps) {
@@ -79,6 +85,7 @@ export class UmeetingDataSource extends UnsupportedOperations implements Meeting
     this.client = deps.client;
     this.timeZone = deps.timeZone;
     this.log = deps.log;
+    this.scope = { log: deps.log, upstream: deps.upstream };
     this.now = deps.now ?? (() => new Date());
   }
 
@@ -477,7 +484,7 @@ export class UmeetingDataSource extends UnsupportedOperations implements Meeting
   /** One call, logged by operation, outcome and duration only: never the form or the answer. */
   /** One call through the pipeline, which logs it (operation, outcome, duration; never the form). */
   private send(call: ProviderCall): Promise<unknown> {
-    return this.client.call(call, this.log);
+    return this.client.call(call, this.scope);
   }
 
   private notFound(providerId: string): NotFoundError {

@@ -4,7 +4,7 @@ import type { WecomCredentials } from '../../config/config.types.js';
 import { Provider } from '../../schema/enums/provider.enum.js';
 import { unreadableAnswer } from '../pipeline/outcomes.js';
 import type { Interpretation, ProviderAnswer, ProviderCall } from '../pipeline/provider-call.js';
-import { ProviderClient, type Credentials } from '../pipeline/provider-client.js';
+import { ProviderClient, type CallScope, type Credentials } from '../pipeline/provider-client.js';
 import { errcodeRule, wecomError } from './wecom.errors.js';
 import { WecomTokenCache, type FetchedToken } from './wecom.token-cache.js';
 import type { SharedState } from '../../state/shared-state.js';
@@ -44,15 +44,16 @@ export class WecomClient extends ProviderClient {
       options.log,
     );
     this.tokens = new WecomTokenCache({
-      fetchToken: () => this.gettoken(options.credentials),
+      fetchToken: (scope) => this.gettoken(options.credentials, scope),
       log: options.log,
       now: options.now,
       shared: options.state && { state: options.state, ...options.credentials },
     });
   }
 
-  protected async authenticate(): Promise<Credentials> {
-    const token = await this.tokens.get();
+  protected async authenticate(_call: ProviderCall, scope: CallScope): Promise<Credentials> {
+    // A fetch it causes is that request's call (its budget, its logger).
+    const token = await this.tokens.get(scope);
     return {
       searchParams: { access_token: token },
       invalidate: () => this.tokens.invalidate(token),
@@ -79,7 +80,10 @@ export class WecomClient extends ProviderClient {
   }
 
   /** `GET /cgi-bin/gettoken` (docs/reference/providers.md §2.1); the URL carries the secret: never logged. */
-  private async gettoken(credentials: WecomCredentials): Promise<FetchedToken> {
+  private async gettoken(
+    credentials: WecomCredentials,
+    scope: CallScope | undefined,
+  ): Promise<FetchedToken> {
     const call: ProviderCall = {
       operation: 'gettoken',
       kind: 'read',
@@ -88,7 +92,7 @@ export class WecomClient extends ProviderClient {
       searchParams: { corpid: credentials.corpId, corpsecret: credentials.corpSecret },
       unauthenticated: true,
     };
-    const answer = await this.call<WecomGettokenResponse>(call);
+    const answer = await this.call<WecomGettokenResponse>(call, scope);
     if (typeof answer.access_token !== 'string' || answer.access_token === '') {
       throw unreadableAnswer(
         { provider: Provider.WECOM, operation: call.operation, kind: call.kind },

@@ -411,7 +411,7 @@ export class WecomDataSource extends UnsupportedOperations implements MeetingPro
   ): Promise<T> {
     return this.client.call<T>(
       { operation, kind: safe ? 'read' : 'write', method: 'POST', path, json: body },
-      this.scope.log,
+      this.scope,
     );
   }
 

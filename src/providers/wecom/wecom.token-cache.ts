@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 
 import type { SharedState } from '../../state/shared-state.js';
 import { registerSecret } from '../../util/redact.js';
+import type { CallScope } from '../pipeline/provider-client.js';
 
 export interface FetchedToken {
   token: string;
@@ -11,8 +12,11 @@ export interface FetchedToken {
 }
 
 export interface WecomTokenCacheOptions {
-  /** Calls `gettoken` (docs/reference/providers.md §2.1); throws a ProviderError on failure. */
-  fetchToken(): Promise<FetchedToken>;
+  /**
+   * Calls `gettoken` (docs/reference/providers.md §2.1); throws a ProviderError on failure.
+   * `scope`: the request whose call needed the token (its budget pays for the fetch).
+   */
+  fetchToken(scope?: CallScope): Promise<FetchedToken>;
   log: Logger;
   /** Milliseconds since the epoch (injectable for tests). */
   now?: () => number;
@@ -74,13 +78,16 @@ export class WecomTokenCache {
     if (options.shared) this.key = wecomTokenKey(options.shared);
   }
 
-  /** A valid token: the cached one, or one fetched (shared with concurrent callers). */
-  get(): Promise<string> {
+  /**
+   * A valid token: the cached one, or one fetched (shared with concurrent callers). `scope`:
+   * the request asking; a fetch it starts is made (and counted) for it.
+   */
+  get(scope?: CallScope): Promise<string> {
     const now = this.now();
     if (this.current && now < this.current.refreshAt) return Promise.resolve(this.current.token);
     if (this.inflight) return this.inflight;
     const stale = this.current;
-    const flight: Promise<string> = this.refresh()
+    const flight: Promise<string> = this.refresh(scope)
       .catch((error: unknown) => {
         // An early refresh that failed: the old token is still good until it expires.
         if (stale && this.now() < stale.expiresAt) return stale.token;
@@ -108,10 +115,10 @@ export class WecomTokenCache {
     }
   }
 
-  private async refresh(): Promise<string> {
+  private async refresh(scope: CallScope | undefined): Promise<string> {
     const shared = this.options.shared;
     const key = this.key;
-    if (!shared || !key) return this.fetch();
+    if (!shared || !key) return this.fetch(undefined, scope);
     await this.forgetting;
     const lockKey = `${key}:lock`;
     // Real time, not the injectable clock: this bounds a wait, it says nothing of the token.
@@ -123,13 +130,13 @@ export class WecomTokenCache {
       const locked = await shared.state
         .setIfAbsent(lockKey, owner, this.lockTtlMs)
         .catch((error: unknown) => this.stateFailed(error));
-      if (locked === undefined) return this.fetch(); // the state failed: per process
+      if (locked === undefined) return this.fetch(undefined, scope); // the state failed: per process
       if (locked) {
         try {
           // Stored by another instance between our read and our lock?
           const stored = await this.readShared(key);
           if (stored && this.now() < stored.refreshAt) return this.keep(stored);
-          return await this.fetch(key);
+          return await this.fetch(key, scope);
         } finally {
           await shared.state
             .deleteIfValue(lockKey, owner)
@@ -139,15 +146,15 @@ export class WecomTokenCache {
       // Another instance is fetching: a token still valid (in its refresh margin) serves now.
       const valid = [entry, this.current].find((t) => t && this.now() < t.expiresAt);
       if (valid) return this.keep(valid);
-      if (Date.now() >= deadline) return this.fetch(key);
+      if (Date.now() >= deadline) return this.fetch(key, scope);
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   }
 
   /** One `gettoken`; the token is kept here and, with `key`, stored for the other instances. */
-  private async fetch(key?: string): Promise<string> {
+  private async fetch(key: string | undefined, scope: CallScope | undefined): Promise<string> {
     const started = this.now();
-    const { token, expiresInSeconds } = await this.options.fetchToken();
+    const { token, expiresInSeconds } = await this.options.fetchToken(scope);
     registerSecret(token);
     const lifetimeMs = Math.max(0, expiresInSeconds) * 1000;
     const margin = Math.min(this.marginMs, lifetimeMs / 2);

@@ -1,5 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-
 import type { Context as TraceContext } from '@opentelemetry/api';
 
 import type { Telemetry } from '../../telemetry/telemetry.js';
@@ -45,12 +43,13 @@ export class UpstreamBudget {
 }
 
 /**
- * What the provider HTTP layer needs to know about the GraphQL request it is serving. Carried in
- * AsyncLocalStorage rather than threaded through every data source and client: the HTTP hook
- * that counts attempts (http-client.ts) runs inside got, far from the resolver, and the process-
- * level error handlers (main.ts) use the request id to say which request a stray error came from.
+ * What the provider pipeline needs to know about the GraphQL request it is serving: its budget,
+ * its telemetry and whether it is a mutation. Handed down explicitly (context → data source →
+ * `ProviderClient.call`), not carried in AsyncLocalStorage: on Node 20 an active
+ * AsyncLocalStorage installs a promise hook that runs for every promise of the process, got's and
+ * Apollo's included; measured, it cost ~85 µs per provider call (docs/performance.md, round 3).
  */
-export interface RequestScopeStore {
+export interface UpstreamScope {
   requestId: string;
   budget: UpstreamBudget;
   /**
@@ -59,15 +58,10 @@ export interface RequestScopeStore {
    * as it reads the budget: per server, with no global registry or tracer provider.
    */
   telemetry?: { telemetry: Telemetry; traceContext: TraceContext };
-}
-
-const storage = new AsyncLocalStorage<RequestScopeStore>();
-
-export function runInRequestScope<T>(store: RequestScopeStore, fn: () => T): T {
-  return storage.run(store, fn);
-}
-
-/** The scope of the GraphQL request this code runs for, if any (none at start-up or in probes). */
-export function currentRequestScope(): RequestScopeStore | undefined {
-  return storage.getStore();
+  /**
+   * Set once Apollo knows the operation is a mutation (request-pipeline.plugin.ts): ALL its
+   * provider calls, read-backs included, then spend the writes' reserve of the quota
+   * (src/quota/buckets.ts), so a read storm cannot block scheduling.
+   */
+  mutation: boolean;
 }

@@ -1,19 +1,20 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 
-import { markMutation } from '../../quota/request-priority.js';
 import type { Context } from '../context.js';
 
 /**
- * Marks a mutation's request so that all its provider calls, the reads it makes included, spend
- * the writes' reserve of the quota governor (src/quota/request-priority.ts): a read storm must
- * not block scheduling.
+ * Marks a mutation's request (`UpstreamScope.mutation`) so that all its provider calls, the reads
+ * it makes included, spend the writes' reserve of the quota governor (src/quota/buckets.ts): a
+ * read storm must not block scheduling.
  */
 export function quotaPriorityPlugin(): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
+      const { upstream } = contextValue;
+      if (!upstream) return;
       return {
         async didResolveOperation({ operation }) {
-          if (operation?.operation === 'mutation') markMutation();
+          if (operation?.operation === 'mutation') upstream.mutation = true;
         },
       };
     },

@@ -5,7 +5,6 @@ import { getOperationAST } from 'graphql';
 import { Metrics } from '../../telemetry/metrics.js';
 import type { Telemetry } from '../../telemetry/telemetry.js';
 import type { Context } from '../context.js';
-import { currentRequestScope } from '../limits/upstream-budget.js';
 
 /** The codes of the operation limits (limits/operation-limit-error.ts), counted as refusals. */
 const LIMIT_CODES = new Set([
@@ -23,7 +22,7 @@ const LIMIT_CODES = new Set([
 export function telemetryPlugin(telemetry: Telemetry): ApolloServerPlugin<Context> {
   const { metrics } = telemetry;
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
       const started = performance.now();
       return {
         async willSendResponse({ operationName, request, response, errors, document }) {
@@ -42,11 +41,13 @@ export function telemetryPlugin(telemetry: Telemetry): ApolloServerPlugin<Contex
             { operation, outcome },
             (performance.now() - started) / 1000,
           );
-          const refused = new Set(
-            all.map((e) => e.extensions?.code).filter((c) => LIMIT_CODES.has(String(c))),
-          );
-          for (const code of refused) metrics.operationLimitRefusals.inc({ code: String(code) });
-          const scope = currentRequestScope()?.telemetry;
+          if (all.length > 0) {
+            const refused = new Set(
+              all.map((e) => e.extensions?.code).filter((c) => LIMIT_CODES.has(String(c))),
+            );
+            for (const code of refused) metrics.operationLimitRefusals.inc({ code: String(code) });
+          }
+          const scope = contextValue.upstream?.telemetry;
           const span = scope ? trace.getSpan(scope.traceContext) : undefined;
           if (span?.isRecording()) {
             span.updateName(`graphql ${operation}`);
