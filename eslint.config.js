@@ -31,6 +31,27 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
+    // class-validator's entry point loads every validator it has (7.7 MiB of resident memory);
+    // src/util/class-validator.ts loads the few we use (docs/performance.md "Round 3").
+    files: ['src/**/*.ts', 'test/**/*.ts'],
+    ignores: ['src/util/class-validator.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'class-validator',
+              allowTypeImports: true,
+              message:
+                'Import from src/util/class-validator.ts: the entry point loads every validator.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The emulators are the clients' check (issue 10): each one states the provider's facts
     // (signature, time format, wire shapes) on its own, from docs/reference/providers.md, so a
     // client bug cannot be mirrored by the emulator that should catch it. The wiring that picks

@@ -1,4 +1,4 @@
-import { validate, type ValidationError } from 'class-validator';
+import { validate, type ValidationError } from '../util/class-validator.js';
 import type { ValidatorFn } from 'type-graphql';
 
 import { BadUserInputError } from '../errors/api-errors.js';

@@ -11,7 +11,11 @@ import {
   trace,
   type Tracer,
 } from '@opentelemetry/api';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
+// The propagator's own module, not the package's entry point: that loads all of
+// @opentelemetry/core and its semantic conventions (~4.5 MiB of resident memory, measured; docs/
+// performance.md "Round 3") for the one class a process without an OTLP endpoint needs. The
+// package has no `exports` map: a public file of the pinned version.
+import { W3CTraceContextPropagator } from '@opentelemetry/core/build/src/trace/W3CTraceContextPropagator.js';
 import type { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 
 const TRACER_NAME = 'meeting-aggregation-api';

@@ -1,4 +1,4 @@
-import { IsEnum, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsEnum, IsOptional, IsString, Length, Matches } from '../../util/class-validator.js';
 import { ArgsType, Field } from 'type-graphql';
 
 import { Provider } from '../enums/provider.enum.js';

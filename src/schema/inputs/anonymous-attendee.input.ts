@@ -1,4 +1,4 @@
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsOptional, IsString, Length } from '../../util/class-validator.js';
 import { Field, InputType } from 'type-graphql';
 
 import { HasNoControlCharacters } from './validators.js';

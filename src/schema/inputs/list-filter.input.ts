@@ -1,4 +1,4 @@
-import { IsDate, IsEnum, IsOptional, IsString, Length } from 'class-validator';
+import { IsDate, IsEnum, IsOptional, IsString, Length } from '../../util/class-validator.js';
 import { Field, InputType } from 'type-graphql';
 
 import { ListState } from '../enums/list-state.enum.js';

@@ -1,4 +1,4 @@
-import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Length, Matches } from '../../util/class-validator.js';
 import { Field, InputType } from 'type-graphql';
 
 import {

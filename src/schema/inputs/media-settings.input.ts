@@ -1,4 +1,4 @@
-import { IsBoolean, IsEnum, IsOptional } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional } from '../../util/class-validator.js';
 import { Field, InputType } from 'type-graphql';
 
 import { RecordingType } from '../enums/recording-type.enum.js';

@@ -1,4 +1,4 @@
-import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Length } from '../../util/class-validator.js';
 import { Field, InputType } from 'type-graphql';
 
 import { ProviderRequestInput } from './provider-request.input.js';

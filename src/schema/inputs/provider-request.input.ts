@@ -1,4 +1,11 @@
-import { IsEnum, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import {
+  IsEnum,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateNested,
+} from '../../util/class-validator.js';
 import { Field, InputType } from 'type-graphql';
 
 import { Provider } from '../enums/provider.enum.js';

@@ -8,7 +8,7 @@ import {
   IsOptional,
   Max,
   Min,
-} from 'class-validator';
+} from '../../util/class-validator.js';
 import { Field, InputType, Int } from 'type-graphql';
 
 import { RecurrenceFrequency } from '../enums/recurrence-frequency.enum.js';

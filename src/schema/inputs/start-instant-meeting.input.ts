@@ -1,4 +1,11 @@
-import { IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsInt,
+  IsOptional,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from '../../util/class-validator.js';
 import { Field, InputType, Int } from 'type-graphql';
 
 import { LiveStreamInput } from './live-stream.input.js';

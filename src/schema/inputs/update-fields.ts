@@ -1,4 +1,4 @@
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsOptional, IsString, Length, Matches } from '../../util/class-validator.js';
 import { Field, InputType } from 'type-graphql';
 
 import { HasNoControlCharacters, IsNotBlank } from './validators.js';

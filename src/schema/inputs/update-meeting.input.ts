@@ -10,7 +10,7 @@ import {
   Max,
   Min,
   ValidateNested,
-} from 'class-validator';
+} from '../../util/class-validator.js';
 import { Field, InputType, Int } from 'type-graphql';
 
 import { LiveStreamInput } from './live-stream.input.js';

@@ -1,4 +1,4 @@
-import { IsDate } from 'class-validator';
+import { IsDate } from '../../util/class-validator.js';
 import { Field, InputType } from 'type-graphql';
 
 import { IdempotentUpdateInput } from './update-fields.js';

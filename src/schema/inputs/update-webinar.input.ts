@@ -9,7 +9,7 @@ import {
   Length,
   Matches,
   ValidateNested,
-} from 'class-validator';
+} from '../../util/class-validator.js';
 import { Field, InputType } from 'type-graphql';
 
 import { AdmissionType } from '../enums/admission-type.enum.js';

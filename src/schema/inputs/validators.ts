@@ -3,7 +3,7 @@ import {
   ValidateIf,
   type ValidationArguments,
   type ValidationOptions,
-} from 'class-validator';
+} from '../../util/class-validator.js';
 
 /**
  * Cross-field rules shared by the inputs. Each registers under its own constraint name, which
