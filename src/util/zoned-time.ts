@@ -34,6 +34,21 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 /** The wall-clock fields of `instant` in `timeZone`. */
 export function toLocal(instant: Date, timeZone: string): LocalDateTime {
+  // The instant's UTC fields once shifted by the zone's offset: exactly what Intl would format
+  // (to the second), without a `formatToParts` per call.
+  const d = new Date(Math.floor(instant.getTime() / 1000) * 1000 + offsetMs(instant, timeZone));
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
+}
+
+/** The wall-clock fields of `instant` in `timeZone`, as Intl formats them (the slow, sure way). */
+function formatParts(instant: Date, timeZone: string): LocalDateTime {
   const parts: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(instant)) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
@@ -48,10 +63,35 @@ export function toLocal(instant: Date, timeZone: string): LocalDateTime {
   };
 }
 
-function offsetMs(instant: Date, timeZone: string): number {
-  const l = toLocal(instant, timeZone);
+function exactOffsetMs(instant: Date, timeZone: string): number {
+  const l = formatParts(instant, timeZone);
   const asUtc = Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second);
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/**
+ * A zone's UTC offset is remembered per 15-minute slice of time: `formatToParts` costs ~7 µs
+ * and a umeeting meeting's two local times took 8 of them to read (9 % of the CPU of a 100-id
+ * batch, bench profile; docs/performance.md "Round 3"). A slice is remembered only when its
+ * first and last second have the same offset; no zone changes its offset twice within 15
+ * minutes, so the whole slice then has it. A slice with a change in it is computed every time.
+ */
+const SLICE_MS = 15 * 60_000;
+const MAX_SLICES_PER_ZONE = 50_000;
+const offsets = new Map<string, Map<number, number>>();
+
+function offsetMs(instant: Date, timeZone: string): number {
+  const slice = Math.floor(instant.getTime() / SLICE_MS);
+  let zone = offsets.get(timeZone);
+  const known = zone?.get(slice);
+  if (known !== undefined) return known;
+  const first = exactOffsetMs(new Date(slice * SLICE_MS), timeZone);
+  const last = exactOffsetMs(new Date((slice + 1) * SLICE_MS - 1000), timeZone);
+  if (first !== last) return exactOffsetMs(instant, timeZone);
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  if (zone.size >= MAX_SLICES_PER_ZONE) zone.clear();
+  zone.set(slice, first);
+  return first;
 }
 
 /**

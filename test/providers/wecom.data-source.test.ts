@@ -5,6 +5,7 @@ import { startWecomEmulator, type WecomEmulatorHandle } from '../../src/emulator
 import { ApiError } from '../../src/errors/api-errors.js';
 import type { MeetingProvider, ProviderModule } from '../../src/providers/meeting-provider.js';
 import { createWecomModule } from '../../src/providers/wecom/index.js';
+import { UpstreamBudget } from '../../src/server/limits/upstream-budget.js';
 import { WecomClient } from '../../src/providers/wecom/wecom.client.js';
 import { AdmissionType } from '../../src/schema/enums/admission-type.enum.js';
 import { MeetingStatus } from '../../src/schema/enums/meeting-status.enum.js';
@@ -131,6 +132,25 @@ describe('WeCom data source over HTTP', () => {
       // The new token keeps serving: no further gettoken.
       await h.source().getWebinars([{ providerId: created.providerId }]);
       expect(emulator.calls('gettoken')).toHaveLength(2);
+    });
+
+    it("counts a token fetch against the upstream budget of the request that caused it", async () => {
+      const created = await h.source().scheduleWebinar(webinarInput());
+      const cold = buildModule(emulator.url); // empty token cache: the read needs a gettoken
+      const gettokensBefore = emulator.calls('gettoken').length;
+      const budget = new UpstreamBudget({ maxUpstreamCalls: 1, maxUpstreamWrites: 1 });
+      const source = cold.module.createDataSource({
+        requestId: 'r-budget',
+        log: cold.log,
+        upstream: { requestId: 'r-budget', budget, mutation: false },
+      });
+      const [read] = await source.getWebinars([{ providerId: created.providerId }]);
+      // The gettoken spent the one call; the read that would pass the budget is never sent.
+      expect(read).toBeInstanceOf(ApiError);
+      expect((read as ApiError).code).toBe('COST_ESTIMATED_TOO_EXPENSIVE');
+      expect(budget.spent).toEqual({ calls: 1, writes: 0 });
+      expect(emulator.calls('gettoken').length - gettokensBefore).toBe(1);
+      expect(emulator.calls('getWebinar')).toHaveLength(1); // the create's read-back only
     });
 
     it('refreshes at most once per call, never in a loop, and then answers PROVIDER_AUTH_FAILED', async () => {
