@@ -134,7 +134,7 @@ describe('WeCom data source over HTTP', () => {
       expect(emulator.calls('gettoken')).toHaveLength(2);
     });
 
-    it("counts a token fetch against the upstream budget of the request that caused it", async () => {
+    it('counts a token fetch against the upstream budget of the request that caused it', async () => {
       const created = await h.source().scheduleWebinar(webinarInput());
       const cold = buildModule(emulator.url); // empty token cache: the read needs a gettoken
       const gettokensBefore = emulator.calls('gettoken').length;
