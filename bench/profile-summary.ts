@@ -46,8 +46,14 @@ function packageOf(node: ProfileNode): string {
   return clean.includes('/bench/baseline/') ? 'bench/baseline' : clean;
 }
 
+/**
+ * Every figure is in ms: each sample weighs the time to the next one (`timeDeltas`). Under load
+ * the sampler falls behind its nominal interval (2–3× here), so counting samples × the interval
+ * under-reports, and by a different factor per process: the first profiles of issue 14 showed
+ * this server cheaper than the baseline while /proc said the opposite.
+ */
 export interface ProfileStats {
-  /** Samples in the window, and those not idle. */
+  /** ms in the window, and those not idle. */
   total: number;
   busy: number;
   self: Map<string, number>;
@@ -73,18 +79,20 @@ export function readProfile(
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();
   const perPackage = new Map<string, number>();
-  const add = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  let ms = 0;
+  const add = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + ms);
   let busy = 0;
   let total = 0;
   let atMs = 0;
   for (const [i, sample] of profile.samples.entries()) {
     atMs += (profile.timeDeltas[i] ?? 0) / 1000;
     if (atMs < window.fromMs || atMs > window.toMs) continue;
-    total += 1;
+    ms = (profile.timeDeltas[i + 1] ?? 0) / 1000; // until the next sample
+    total += ms;
     const leaf = byId.get(sample)!;
     add(self, frameKey(leaf));
     add(perPackage, packageOf(leaf));
-    if (leaf.callFrame.functionName !== '(idle)') busy += 1;
+    if (leaf.callFrame.functionName !== '(idle)') busy += ms;
     const seen = new Set<string>();
     for (let id: number | undefined = sample; id !== undefined; id = parent.get(id)) {
       const key = frameKey(byId.get(id)!);
@@ -108,16 +116,19 @@ export function summariseProfile(
   const table = (title: string, map: Map<string, number>, rows: number) => [
     `### ${title}`,
     '',
-    '| frame | samples | share |',
+    '| frame | ms/req | share |',
     '| --- | --- | --- |',
     ...[...map]
       .sort((a, b) => b[1] - a[1])
       .slice(0, rows)
-      .map(([key, n]) => `| \`${key.replace(/\|/g, '\\|')}\` | ${n} | ${pct(n)} |`),
+      .map(
+        ([key, n]) =>
+          `| \`${key.replace(/\|/g, '\\|')}\` | ${(n / Math.max(run.requests, 1)).toFixed(4)} | ${pct(n)} |`,
+      ),
     '',
   ];
   return [
-    `${run.requests} requests (${run.rps} req/s): ${total} samples during the load (start-up and shutdown left out), ${pct(busy)} busy.`,
+    `${run.requests} requests (${run.rps} req/s): ${Math.round(total)} ms profiled during the load (start-up and shutdown left out), ${pct(busy)} busy; ${(busy / Math.max(run.requests, 1)).toFixed(3)} ms busy per request.`,
     '',
     ...table('Self time per package', perPackage, 20),
     ...table('Top frames by self time', self, top),
@@ -126,17 +137,16 @@ export function summariseProfile(
 }
 
 /**
- * CPU ms per request by package, this server against the baseline, from samples of `intervalMs`:
- * where the difference in CPU per request goes. Idle is left out.
+ * CPU ms per request by package (self time), this server against the baseline: where the
+ * difference in CPU per request goes. Idle is left out.
  */
 export function comparePackages(
   a: { stats: ProfileStats; requests: number },
   b: { stats: ProfileStats; requests: number },
-  intervalMs: number,
   rows = 20,
 ): string[] {
-  const msPerRequest = (n: number | undefined, requests: number) =>
-    ((n ?? 0) * intervalMs) / Math.max(requests, 1);
+  const msPerRequest = (ms: number | undefined, requests: number) =>
+    (ms ?? 0) / Math.max(requests, 1);
   const keys = new Set([...a.stats.perPackage.keys(), ...b.stats.perPackage.keys()]);
   keys.delete('(idle)');
   const table = [...keys]

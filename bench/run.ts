@@ -125,7 +125,6 @@ if (benchConfig.profile) {
         ? comparePackages(
             { stats: apiStats, requests: a.run.requests },
             { stats: baseStats, requests: b.run.requests },
-            interval,
           )
         : ['(a profile is missing)', '']),
       '## This server',

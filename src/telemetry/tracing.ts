@@ -29,8 +29,8 @@ const SERVICE_NAME = 'meeting-aggregation-api';
 /**
  * The tracing of one server (docs/operations.md "Metrics and tracing"). Nothing is registered
  * globally (no global tracer provider, context manager or propagator): several servers run in
- * one test process, and the parent of a provider call's span travels in the request scope
- * (server/limits/upstream-budget.ts) that the pipeline already reads. Without an OTLP endpoint
+ * one test process, and the parent of a provider call's span travels in the upstream scope
+ * (server/limits/upstream-budget.ts) handed to every provider call. Without an OTLP endpoint
  * the tracer is the API's no-op one: spans cost next to nothing, and an incoming `traceparent`
  * still reaches the providers unchanged.
  */

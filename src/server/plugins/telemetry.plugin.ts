@@ -17,7 +17,7 @@ const LIMIT_CODES = new Set([
 /**
  * Per GraphQL request: the request counter and latency histogram by (bounded) operation name and
  * outcome, operation-limit refusals by code, and the name and outcome on the request's span
- * (started around executeHTTPGraphQLRequest in create-server.ts, found in the request scope).
+ * (started in create-server.ts before the context, found in `context.upstream`).
  */
 export function telemetryPlugin(telemetry: Telemetry): ApolloServerPlugin<Context> {
   const { metrics } = telemetry;
