@@ -48,23 +48,38 @@ export function createLogger(options: { level: string; destination?: Destination
   );
 }
 
+/** What the access log writes through (request-log.plugin.ts). */
+export interface AccessLogger {
+  isLevelEnabled(level: string): boolean;
+  /** One `info` line: `{"level":30,"time":…,…fields,"msg":…}`, as pino writes it. */
+  info(fields: Record<string, string | number | null | readonly string[]>, msg: string): void;
+}
+
 /**
- * The access log's logger (src/server/plugins/request-log.plugin.ts): the same destination, so
- * the same `redactSecrets` scrubbing of every line, but no path censoring. Its lines carry only
- * fields known to be safe (request id, operation name, duration, error codes), so the wildcard
- * redaction (`*.secret`, …: a walk over every logged object) would find nothing; it cost ~1 % of
- * a cold read's CPU in the bench profile. One per base logger.
+ * The access log's writer (src/server/plugins/request-log.plugin.ts): the base logger's
+ * destination, so the same `redactSecrets` scrubbing of every line, and its level (read at each
+ * line), but the line is one `JSON.stringify`: its fields are known to be safe and flat (request
+ * id, operation name, duration, error codes), so pino's path censoring would find nothing and
+ * its serialisation is the one cost left; together they were ~1.5 % of a cold read's CPU
+ * (bench profile; docs/performance.md "Round 3"). One per base logger.
  */
-export function accessLogger(log: Logger): Logger {
+export function accessLogger(log: Logger): AccessLogger {
   let access = accessLoggers.get(log);
   if (!access) {
     const stream = (log as unknown as Record<symbol, DestinationStream>)[symbols.streamSym]!;
-    access = pino({ level: log.level, base: undefined }, stream);
+    access = {
+      isLevelEnabled: (level) => log.isLevelEnabled(level),
+      info: (fields, msg) => {
+        if (!log.isLevelEnabled('info')) return;
+        stream.write(`${JSON.stringify({ level: INFO, time: Date.now(), ...fields, msg })}\n`);
+      },
+    };
     accessLoggers.set(log, access);
   }
   return access;
 }
-const accessLoggers = new WeakMap<Logger, Logger>();
+const INFO = 30; // pino's number for `info`
+const accessLoggers = new WeakMap<Logger, AccessLogger>();
 
 const LEVEL_METHODS: ReadonlySet<string> = new Set([
   'fatal',

@@ -16,18 +16,22 @@ export interface Violation {
  * "Argument Validation Error" it never echoes the input back (`target`/`value` are off): inputs
  * can hold passwords.
  */
-export const validateInput: ValidatorFn = async (argValue, _argType, { args }) => {
+export const validateInput: ValidatorFn = (argValue, _argType, { args }) => {
+  // Scalars (every `id`) answer at once: no promise to make for the argument of every read.
   if (argValue === null || typeof argValue !== 'object' || Array.isArray(argValue)) return;
   if (argValue instanceof Date) return;
-  const argName = argumentName(argValue as object, args);
-  const errors = await validate(argValue as object, {
+  return validateObject(argValue as object, argumentName(argValue as object, args));
+};
+
+async function validateObject(argValue: object, argName: string | undefined): Promise<void> {
+  const errors = await validate(argValue, {
     skipMissingProperties: false,
     forbidUnknownValues: false,
     validationError: { target: false, value: false },
   });
   if (errors.length === 0) return;
   // In the order the input declares its fields (class-validator visits subclass rules first).
-  const order = Object.keys(argValue as object);
+  const order = Object.keys(argValue);
   const rank = (error: ValidationError) => {
     const index = order.indexOf(error.property);
     return index === -1 ? order.length : index;
@@ -42,7 +46,7 @@ export const validateInput: ValidatorFn = async (argValue, _argType, { args }) =
     rule: first.rule,
     violations,
   });
-};
+}
 
 /**
  * The name of the argument being validated, for error paths. type-graphql hands us the converted

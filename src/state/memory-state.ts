@@ -83,15 +83,24 @@ export class MemoryState implements SharedState {
 
   takeTokensNow(key: string, tokens: number, bucket: TokenBucket): TokenGrant {
     const now = this.now();
-    const state = this.buckets.get(key) ?? { tokens: bucket.capacity, at: now };
-    const refilled = Math.min(
-      bucket.capacity,
-      state.tokens + (Math.max(0, now - state.at) * bucket.refillPerSecond) / 1000,
-    );
+    const state = this.buckets.get(key);
+    const refilled = state
+      ? Math.min(
+          bucket.capacity,
+          state.tokens + (Math.max(0, now - state.at) * bucket.refillPerSecond) / 1000,
+        )
+      : bucket.capacity;
     const grant = grantFrom(refilled, tokens, bucket);
     const left = grant.granted ? refilled - tokens : refilled;
     const fullAt = now + refillMs(bucket.capacity - left, bucket);
-    this.buckets.set(key, { tokens: left, at: now, fullAt });
+    // In place: this runs before every provider call.
+    if (state) {
+      state.tokens = left;
+      state.at = now;
+      state.fullAt = fullAt;
+    } else {
+      this.buckets.set(key, { tokens: left, at: now, fullAt });
+    }
     return grant;
   }
 

@@ -103,10 +103,12 @@ export class Tracing {
    */
   startAttempt(
     parent: Context,
-    attributes: { provider: string; operation: string; kind: string; attempt: number },
-  ): { span: Span; headers: Record<string, string> } {
+    where: { provider: string; operation: string; kind: string },
+    attempt: number,
+  ): { span: Span; headers: Record<string, string> } | undefined {
     // Not exporting: only a caller's trace is passed on (its `traceparent`, unchanged).
-    if (!this.exports && !trace.getSpanContext(parent)) return { span: UNTRACED.span, headers: {} };
+    if (!this.exports && !trace.getSpanContext(parent)) return undefined;
+    const attributes = { ...where, attempt };
     const span = this.tracer.startSpan(
       `provider ${attributes.provider} ${attributes.operation}`,
       {

@@ -154,16 +154,17 @@ export abstract class ProviderClient {
         log.debug({ operation: call.operation, attempt }, 'provider call not sent: quota spent');
         throw refusal;
       }
-      const credentials: Credentials = call.unauthenticated
-        ? {}
-        : await this.authenticate(call, { log, upstream });
+      // Awaited only when it is a promise (a WeCom token being fetched): the cached case is sync.
+      const authenticating = call.unauthenticated ? {} : this.authenticate(call, { log, upstream });
+      const credentials = authenticating instanceof Promise ? await authenticating : authenticating;
       // Every HTTP attempt counts against the request's upstream budget, token fetches and
       // retries included; the one that would pass it is refused here, before it is sent.
       upstream?.budget.spend(call.kind);
-      const traced = telemetry?.telemetry.tracing.startAttempt(telemetry.traceContext, {
-        ...where,
+      const traced = telemetry?.telemetry.tracing.startAttempt(
+        telemetry.traceContext,
+        where,
         attempt,
-      });
+      );
       const outcome = await this.attempt(call, credentials, where, traced?.headers ?? {});
       const attemptOutcome = outcome.ok ? 'ok' : Metrics.outcome(outcome.error.code);
       if (traced) Tracing.end(traced.span, 'provider.call.outcome', attemptOutcome);

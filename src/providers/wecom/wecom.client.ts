@@ -51,9 +51,17 @@ export class WecomClient extends ProviderClient {
     });
   }
 
-  protected async authenticate(_call: ProviderCall, scope: CallScope): Promise<Credentials> {
+  protected authenticate(
+    _call: ProviderCall,
+    scope: CallScope,
+  ): Credentials | Promise<Credentials> {
+    const cached = this.tokens.peek();
+    if (cached !== undefined) return this.credentials(cached);
     // A fetch it causes is that request's call (its budget, its logger).
-    const token = await this.tokens.get(scope);
+    return this.tokens.get(scope).then((token) => this.credentials(token));
+  }
+
+  private credentials(token: string): Credentials {
     return {
       searchParams: { access_token: token },
       invalidate: () => this.tokens.invalidate(token),

@@ -78,6 +78,11 @@ export class WecomTokenCache {
     if (options.shared) this.key = wecomTokenKey(options.shared);
   }
 
+  /** The cached token while it needs no refresh, without a promise (the hot path); else none. */
+  peek(): string | undefined {
+    return this.current && this.now() < this.current.refreshAt ? this.current.token : undefined;
+  }
+
   /**
    * A valid token: the cached one, or one fetched (shared with concurrent callers). `scope`:
    * the request asking; a fetch it starts is made (and counted) for it.

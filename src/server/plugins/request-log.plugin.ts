@@ -38,7 +38,7 @@ export function requestLogPlugin(
               requestId: contextValue.requestId,
               operationName: operationName ?? null,
               durationMs: Math.round(ms * 10) / 10,
-              errorCodes: errors?.map((e) => e.extensions?.code ?? 'UNKNOWN') ?? [],
+              errorCodes: errors?.map((e) => String(e.extensions?.code ?? 'UNKNOWN')) ?? [],
             },
             'graphql request',
           );
