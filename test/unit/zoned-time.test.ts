@@ -57,6 +57,20 @@ describe('zoned time', () => {
     }
   });
 
+  it('answers what Intl answers every second of a slice with an offset change inside it (Monrovia, 1972)', () => {
+    // -00:44:30 until 1972-01-07 00:44:30Z, then UTC: the only kind of change that falls
+    // inside a 15-minute slice (modern changes fall on slice edges), so the memo's check at both
+    // ends of a slice is what keeps such a slice from being remembered with one offset.
+    const from = Date.parse('1972-01-07T00:30:00Z');
+    for (let ms = from; ms < from + 15 * 60_000; ms += 1000) {
+      const instant = new Date(ms);
+      expect([ms, toLocal(instant, 'Africa/Monrovia')]).toEqual([
+        ms,
+        intlLocal(instant, 'Africa/Monrovia'),
+      ]);
+    }
+  });
+
   it('finds the instant a wall clock shows, and the later offset in a DST gap', () => {
     const local = { year: 2026, month: 3, day: 8, hour: 1, minute: 59, second: 59 };
     expect(fromLocal(local, 'America/New_York').toISOString()).toBe('2026-03-08T06:59:59.000Z');
