@@ -99,7 +99,8 @@ export class Tracing {
 
   /**
    * The span of one provider HTTP attempt and the headers that carry it to the provider
-   * (`traceparent`, `tracestate`). Attributes are labels only: never URLs, bodies or secrets.
+   * (`traceparent`, `tracestate`); undefined when nothing traces (no exporter, no caller's trace),
+   * so an untraced call builds nothing. Attributes are labels only: never URLs, bodies or secrets.
    */
   startAttempt(
     parent: Context,
