@@ -8,7 +8,8 @@ import {
 } from '../errors/api-errors.js';
 import type { Provider } from '../schema/enums/provider.enum.js';
 import type { Context } from '../server/context.js';
-import { MemoryIdempotencyStore } from './memory-store.js';
+import { MemoryState } from '../state/memory-state.js';
+import { SharedIdempotencyStore } from './shared-store.js';
 import type { IdempotencyRecord, IdempotencyStore, StoredError } from './store.js';
 
 /** `IDEMPOTENCY_TTL_SECONDS` default: a key is remembered for 24 h. */
@@ -67,7 +68,9 @@ export class Idempotency {
   private readonly inFlight = new Map<string, { fingerprint: string; promise: Promise<unknown> }>();
 
   constructor(
-    readonly store: IdempotencyStore = new MemoryIdempotencyStore(),
+    // Standalone (tests, a server built without a state): the in-process shared state, the same
+    // store the server uses over it.
+    readonly store: IdempotencyStore = new SharedIdempotencyStore(new MemoryState()),
     readonly ttlSeconds: number = DEFAULT_IDEMPOTENCY_TTL_SECONDS,
   ) {}
 

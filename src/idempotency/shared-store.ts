@@ -6,8 +6,8 @@ const PREFIX = 'idem:';
 
 /**
  * The idempotency store over the shared state (src/state/): with Redis, a key sent to any
- * instance is the same key (docs/scale-out.md); with the in-process state, the same behaviour
- * as ./memory-store.ts. Records are JSON; Dates (a meeting's start and end) are tagged so that
+ * instance is the same key (docs/scale-out.md); with the in-process state (src/state/
+ * memory-state.ts: bounded, expired keys first, then the oldest), per process. Records are JSON; Dates (a meeting's start and end) are tagged so that
  * a replay answers Dates, as the first attempt did.
  */
 export class SharedIdempotencyStore implements IdempotencyStore {

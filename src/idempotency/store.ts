@@ -1,8 +1,8 @@
 /**
  * The idempotency store, as a port (issue 12): what `withIdempotency` (./idempotency.ts) needs
  * from wherever keys are kept. The server uses ./shared-store.ts, over the shared state
- * (src/state/: in-process, or Redis `GET`, `SET NX PX`, `SET PX`, `DEL` with `REDIS_URL`);
- * ./memory-store.ts is the standalone in-process one (the default of `new Idempotency()`).
+ * (src/state/: in-process, or Redis `GET`, `SET NX PX`, `SET PX`, `DEL` with `REDIS_URL`), the
+ * default of `new Idempotency()` too, over an in-process state.
  * Every write carries its time to live; an expired record is as good as absent.
  */
 

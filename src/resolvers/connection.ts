@@ -27,6 +27,19 @@ interface CursorBody {
   p: string;
 }
 
+/** A list field's size for a router's demand control: a page of `first`, at most MAX_PAGE_SIZE. */
+export const LIST_SIZE_DIRECTIVE = `@listSize(assumedSize: ${MAX_PAGE_SIZE}, slicingArguments: ["first"], sizedFields: ["edges"], requireOneSlicingArgument: false)`;
+
+/** The `first` and `after` arguments every list field takes (Relay). */
+export const FIRST_ARG = {
+  nullable: true,
+  description: `How many (1–${MAX_PAGE_SIZE}; default ${DEFAULT_PAGE_SIZE}).`,
+} as const;
+export const AFTER_ARG = {
+  nullable: true,
+  description: 'The `endCursor` (or an edge `cursor`) of the page before.',
+} as const;
+
 export interface Connection<T> {
   edges: Array<{ node: T; cursor: string }>;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };

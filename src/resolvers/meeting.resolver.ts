@@ -20,7 +20,14 @@ import { MeetingConnection } from '../schema/types/connections.type.js';
 import { Meeting } from '../schema/types/meeting.type.js';
 import { checkOperation, checkSupported } from '../providers/capabilities.js';
 import type { Context } from '../server/context.js';
-import { listConnection, listerFor, MAX_PAGE_SIZE, type Connection } from './connection.js';
+import {
+  AFTER_ARG,
+  FIRST_ARG,
+  LIST_SIZE_DIRECTIVE,
+  listConnection,
+  listerFor,
+  type Connection,
+} from './connection.js';
 import { loadAll, MAX_BATCH_IDS } from './lookup.js';
 import { reconcileCreate } from './reconcile.js';
 
@@ -81,9 +88,7 @@ export class MeetingResolver {
     });
   }
 
-  @Directive(
-    `@listSize(assumedSize: ${MAX_PAGE_SIZE}, slicingArguments: ["first"], sizedFields: ["edges"], requireOneSlicingArgument: false)`,
-  )
+  @Directive(LIST_SIZE_DIRECTIVE)
   @Directive(REQUIRES_READ)
   @Query(() => MeetingConnection, {
     description:
@@ -92,15 +97,9 @@ export class MeetingResolver {
   listMeetings(
     @Arg('filter', () => MeetingListFilter, { description: 'Whose meetings, when, which state.' })
     filter: MeetingListFilter,
-    @Arg('first', () => Int, {
-      nullable: true,
-      description: `How many (1–${MAX_PAGE_SIZE}; default 20).`,
-    })
+    @Arg('first', () => Int, FIRST_ARG)
     first: number | null | undefined,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: 'The `endCursor` (or an edge `cursor`) of the page before.',
-    })
+    @Arg('after', () => String, AFTER_ARG)
     after: string | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<Connection<Meeting>> {

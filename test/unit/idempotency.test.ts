@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 
 import { loadConfig } from '../../src/config/env.js';
 import { canonicalJson, fingerprintOf } from '../../src/idempotency/idempotency.js';
-import { MemoryIdempotencyStore } from '../../src/idempotency/memory-store.js';
+import { SharedIdempotencyStore } from '../../src/idempotency/shared-store.js';
+import { MemoryState } from '../../src/state/memory-state.js';
 
 describe('idempotency fingerprint', () => {
   it('ignores key order, undefined fields and the key itself; writes Dates as ISO', () => {
@@ -18,12 +19,12 @@ describe('idempotency fingerprint', () => {
   });
 });
 
-describe('MemoryIdempotencyStore', () => {
+describe('the idempotency store over the in-process state', () => {
   const pending = { state: 'pending' as const, fingerprint: 'f' };
 
   it('puts if absent, replaces, deletes, and forgets after the TTL', async () => {
     let now = 0;
-    const store = new MemoryIdempotencyStore({ now: () => now });
+    const store = new SharedIdempotencyStore(new MemoryState({ now: () => now }));
     expect(await store.putIfAbsent('k', pending, 10)).toBe(true);
     expect(await store.putIfAbsent('k', pending, 10)).toBe(false);
     const done = { ...pending, state: 'done' as const, outcome: { ok: true as const, value: 1 } };
@@ -38,12 +39,13 @@ describe('MemoryIdempotencyStore', () => {
 
   it('is bounded: expired entries go first, then the oldest', async () => {
     let now = 0;
-    const store = new MemoryIdempotencyStore({ maxEntries: 2, now: () => now });
+    const state = new MemoryState({ maxKeys: 2, now: () => now });
+    const store = new SharedIdempotencyStore(state);
     await store.put('short', pending, 1);
     await store.put('a', pending, 100);
     now = 2_000;
     await store.put('b', pending, 100);
-    expect(store.size).toBe(2);
+    expect(state.size).toBe(2);
     expect(await store.get('a')).toBeDefined();
     await store.put('c', pending, 100);
     expect(await store.get('a')).toBeUndefined();

@@ -288,7 +288,6 @@ const ADMISSION_TO_WIRE: Record<AdmissionType, number> = {
 
 /** POST /v1/webinars body (seed 000), every field of the seed. */
 export function toCreateWebinarRequest(input: ScheduleWebinarInput): TmCreateWebinarRequest {
-  const mediaSetting = toWebinarMediaSetting(input.mediaSettings);
   const body: TmCreateWebinarRequest = {
     userid: input.organizer,
     instanceid: INSTANCE_ID,
@@ -305,10 +304,34 @@ export function toCreateWebinarRequest(input: ScheduleWebinarInput): TmCreateWeb
   if (input.timeZone !== undefined) body.time_zone = input.timeZone;
   if (input.admissionType === AdmissionType.PASSWORD && input.password)
     body.password = input.password;
-  if (input.coverUrl != null) body.cover_url = input.coverUrl;
+  setWebinarOptions(body, input);
+  if (input.syncToWeWork != null) body.sync_to_wework = input.syncToWeWork;
+  return body;
+}
+
+/**
+ * The optional fields a create and an update map alike (seed 000; §1.4 PUT, 1095/61964): set
+ * only what the input gives.
+ */
+function setWebinarOptions(
+  body: TmUpdateWebinarRequest,
+  input: Pick<
+    UpdateWebinarInput,
+    | 'description'
+    | 'coverUrl'
+    | 'mediaSettings'
+    | 'enableQa'
+    | 'sensitiveWords'
+    | 'enableManualCheck'
+    | 'activityPage'
+    | 'displayAttendeeCount'
+    | 'preparationMode'
+    | 'enableGuestInviteLink'
+  >,
+): void {
   if (input.description != null) body.description = input.description;
-  if (input.enableGuestInviteLink != null)
-    body.enable_guest_invite_link = input.enableGuestInviteLink;
+  if (input.coverUrl != null) body.cover_url = input.coverUrl;
+  const mediaSetting = toWebinarMediaSetting(input.mediaSettings);
   if (mediaSetting) body.media_setting = mediaSetting;
   if (input.enableQa != null) body.enable_qa = input.enableQa;
   if (input.sensitiveWords != null) body.sensitive_words = [...input.sensitiveWords];
@@ -317,8 +340,8 @@ export function toCreateWebinarRequest(input: ScheduleWebinarInput): TmCreateWeb
   if (input.displayAttendeeCount != null)
     body.display_number_of_participants = input.displayAttendeeCount ? 1 : 0;
   if (input.preparationMode != null) body.preparation_mode = input.preparationMode;
-  if (input.syncToWeWork != null) body.sync_to_wework = input.syncToWeWork;
-  return body;
+  if (input.enableGuestInviteLink != null)
+    body.enable_guest_invite_link = input.enableGuestInviteLink;
 }
 
 /**
@@ -341,19 +364,7 @@ export function toUpdateWebinarRequest(
   if (input.admissionType != null) body.admission_type = ADMISSION_TO_WIRE[input.admissionType];
   if (input.password != null) body.password = input.password;
   if (input.hosts != null) body.hosts = users(input.hosts);
-  if (input.description != null) body.description = input.description;
-  if (input.coverUrl != null) body.cover_url = input.coverUrl;
-  const mediaSetting = toWebinarMediaSetting(input.mediaSettings);
-  if (mediaSetting) body.media_setting = mediaSetting;
-  if (input.enableQa != null) body.enable_qa = input.enableQa;
-  if (input.sensitiveWords != null) body.sensitive_words = [...input.sensitiveWords];
-  if (input.enableManualCheck != null) body.enable_manual_check = input.enableManualCheck;
-  if (input.activityPage != null) body.activity_page = input.activityPage;
-  if (input.displayAttendeeCount != null)
-    body.display_number_of_participants = input.displayAttendeeCount ? 1 : 0;
   if (input.playbackForAudience != null) body.playback_for_audience = input.playbackForAudience;
-  if (input.preparationMode != null) body.preparation_mode = input.preparationMode;
-  if (input.enableGuestInviteLink != null)
-    body.enable_guest_invite_link = input.enableGuestInviteLink;
+  setWebinarOptions(body, input);
   return body;
 }
