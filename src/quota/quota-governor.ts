@@ -8,6 +8,8 @@ import type { SharedState, TokenBucket, TokenGrant } from '../state/shared-state
 import { bucketsFor, type QuotaBuckets } from './buckets.js';
 import { documentedLimit, type QuotaScope } from './rate-limits.js';
 
+const MAX_REMEMBERED_PATHS = 256;
+
 /** What the governor needs to know about a call. */
 export interface GovernedCall {
   operation: string;
@@ -45,6 +47,12 @@ export class QuotaGovernor {
   private readonly buckets: QuotaBuckets;
   private readonly prefix: string;
   private readonly scope: QuotaScope;
+  /**
+   * The two bucket keys per API path (one entry when the scope is the app): built once, not per
+   * call. A freshly concatenated key is hashed again at every lookup (~7 µs of a cold read's
+   * CPU, profiled; docs/performance.md "Round 4").
+   */
+  private readonly keys = new Map<string, { key: string; reads: string; all: string }>();
   private warned = false;
 
   constructor(private readonly options: QuotaGovernorOptions) {
@@ -66,27 +74,44 @@ export class QuotaGovernor {
    * undefined or throws at once; else (Redis) a promise. The provider pipeline's hot path.
    */
   admitNow(call: GovernedCall): Promise<void> | undefined {
-    const key = this.scope === 'api' ? `${this.prefix}:${call.path}` : this.prefix;
+    const keys = this.keysOf(call.path);
     const priority = call.kind === 'write' || call.forMutation === true ? 'write' : 'read';
     const { state } = this.options;
     if (state.takeTokensNow) {
       if (priority === 'read') {
-        const read = state.takeTokensNow(`${key}:reads`, 1, this.buckets.reads);
+        const read = state.takeTokensNow(keys.reads, 1, this.buckets.reads);
         if (!read.granted) throw this.refusal(call, read.retryAfterMs, priority);
       }
-      const any = state.takeTokensNow(`${key}:all`, 1, this.buckets.all);
+      const any = state.takeTokensNow(keys.all, 1, this.buckets.all);
       if (!any.granted) throw this.refusal(call, any.retryAfterMs, priority);
       return undefined;
     }
-    return this.admitShared(key, call, priority);
+    return this.admitShared(keys, call, priority);
   }
 
-  private async admitShared(key: string, call: GovernedCall, priority: string): Promise<void> {
+  private keysOf(path: string): { reads: string; all: string } {
+    const scoped = this.scope === 'api' ? path : '';
+    let keys = this.keys.get(scoped);
+    if (!keys) {
+      const key = this.scope === 'api' ? `${this.prefix}:${path}` : this.prefix;
+      keys = { key, reads: `${key}:reads`, all: `${key}:all` };
+      // Bounded: per-API buckets are WeCom's, whose paths are constants; a path with an id in it
+      // (Tencent's, were its scope ever 'api') must not grow the map.
+      if (this.keys.size < MAX_REMEMBERED_PATHS) this.keys.set(scoped, keys);
+    }
+    return keys;
+  }
+
+  private async admitShared(
+    keys: { reads: string; all: string },
+    call: GovernedCall,
+    priority: string,
+  ): Promise<void> {
     if (priority === 'read') {
-      const read = await this.take(`${key}:reads`, this.buckets.reads);
+      const read = await this.take(keys.reads, this.buckets.reads);
       if (!read.granted) throw this.refusal(call, read.retryAfterMs, priority);
     }
-    const any = await this.take(`${key}:all`, this.buckets.all);
+    const any = await this.take(keys.all, this.buckets.all);
     if (!any.granted) throw this.refusal(call, any.retryAfterMs, priority);
   }
 

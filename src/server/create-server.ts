@@ -51,6 +51,7 @@ export interface AppServer {
 }
 
 const GRAPHQL_PATH = '/graphql';
+const GRAPHQL_URL: Pick<URL, 'pathname' | 'search'> = { pathname: GRAPHQL_PATH, search: '' };
 
 /**
  * The HTTP front: `/graphql` (and the playground at `/`) through Apollo's
@@ -163,7 +164,9 @@ export async function createServer(options: {
   withholdContinueForOversizedBodies(httpServer);
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    // A POST to /graphql (every request of a client without GET) needs no URL parse (~1 µs).
+    const url =
+      req.url === GRAPHQL_PATH ? GRAPHQL_URL : new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
     // First: a preflight is answered here, and an allowed origin's Access-Control-* headers go
     // on every answer, errors included (else the page sees a CORS failure, not the error).

@@ -1,7 +1,14 @@
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { Kind, parse, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { buildSchema, createResolversMap } from 'type-graphql';
+import {
+  GraphQLObjectType,
+  Kind,
+  parse,
+  visit,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
+import { buildSchema, createResolversMap, getMetadataStorage } from 'type-graphql';
 
 import { resolvers } from '../resolvers/index.js';
 import { checkRepresentations } from '../resolvers/entity-representations.js';
@@ -37,6 +44,7 @@ export async function buildSubgraph(): Promise<GraphQLSchema> {
     validateFn: validateInput,
     skipCheck: true,
   });
+  checkGuardedFields(schema);
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   const map = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   for (const [typeName, resolveReference] of Object.entries(referenceResolvers)) {
@@ -46,6 +54,28 @@ export async function buildSubgraph(): Promise<GraphQLSchema> {
   const subgraph = buildSubgraphSchema({ typeDefs, resolvers: map as any });
   guardEntities(subgraph);
   return subgraph;
+}
+
+/**
+ * Object types declare `simpleResolvers: true`: graphql's default resolver reads their fields,
+ * with no type-graphql wrapper per field (~0.3 µs each, 500 in a 100-id batch of 5 fields;
+ * docs/performance.md "Round 4"). A field with a middleware (the guard of a secret: a password,
+ * a host key) needs the wrapper, so it says `simple: false`; forgetting that would answer the
+ * secret unguarded, so the server refuses to start instead.
+ */
+function checkGuardedFields(schema: GraphQLSchema): void {
+  const storage = getMetadataStorage();
+  for (const field of storage.fields) {
+    if (!field.middlewares?.length) continue;
+    const owner = storage.objectTypes.find((type) => type.target === field.target);
+    const type = owner && schema.getType(owner.name);
+    if (!(type instanceof GraphQLObjectType)) continue;
+    if (!type.getFields()[field.schemaName]?.resolve) {
+      throw new Error(
+        `${owner!.name}.${field.schemaName} has a middleware but graphql would read it directly: declare it @Field({ simple: false })`,
+      );
+    }
+  }
 }
 
 /** Wraps `_entities` so broken representations are refused before @apollo/subgraph sees them. */

@@ -1,5 +1,7 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
+import { TalliedCounter } from './tallied-counter.js';
+
 /** GraphQL operation names kept as label values; past this many, new names count as `other`. */
 export const MAX_OPERATION_NAMES = 100;
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
@@ -20,7 +22,7 @@ export class Metrics {
   readonly registry = new Registry();
   private readonly operationNames = new Set<string>();
 
-  readonly graphqlRequests = new Counter({
+  readonly graphqlRequests = new TalliedCounter({
     name: 'meeting_api_graphql_requests_total',
     help: 'GraphQL requests, by operation name and outcome (ok, or the first error code).',
     labelNames: ['operation', 'outcome'] as const,
@@ -39,7 +41,7 @@ export class Metrics {
     labelNames: ['code'] as const,
     registers: [this.registry],
   });
-  readonly providerCalls = new Counter({
+  readonly providerCalls = new TalliedCounter({
     name: 'meeting_api_provider_calls_total',
     help: 'Provider calls (retries and credential refreshes included in one call), by outcome.',
     labelNames: ['provider', 'operation', 'kind', 'outcome'] as const,
@@ -52,7 +54,7 @@ export class Metrics {
     buckets: LATENCY_BUCKETS,
     registers: [this.registry],
   });
-  readonly providerAttempts = new Counter({
+  readonly providerAttempts = new TalliedCounter({
     name: 'meeting_api_provider_attempts_total',
     help: 'HTTP attempts of provider calls, by outcome of the attempt.',
     labelNames: ['provider', 'operation', 'kind', 'outcome'] as const,

@@ -1,7 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
 
 /** Tencent `UserObj` with `is_anonymous: true` (seed 001), as the provider reports it. */
-@ObjectType({ description: 'A host or invitee who joins anonymously (Tencent `is_anonymous`).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A host or invitee who joins anonymously (Tencent `is_anonymous`).',
+})
 export class AnonymousAttendee {
   @Field(() => String, { description: 'The user id.' })
   userId!: string;

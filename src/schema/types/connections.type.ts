@@ -4,7 +4,7 @@ import { Meeting } from './meeting.type.js';
 import { Webinar } from './webinar.type.js';
 
 /** Relay's PageInfo (graphql.org/learn/pagination, the Relay cursor connections spec). */
-@ObjectType({ description: 'Where a page ends and whether there is more.' })
+@ObjectType({ simpleResolvers: true, description: 'Where a page ends and whether there is more.' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'Whether asking again with `after: endCursor` gives more.' })
   hasNextPage!: boolean;
@@ -16,7 +16,7 @@ export class PageInfo {
   endCursor?: string | null;
 }
 
-@ObjectType({ description: 'One meeting of a list, with its cursor.' })
+@ObjectType({ simpleResolvers: true, description: 'One meeting of a list, with its cursor.' })
 export class MeetingEdge {
   @Field(() => Meeting, { description: 'The meeting.' })
   node!: Meeting;
@@ -25,7 +25,7 @@ export class MeetingEdge {
   cursor!: string;
 }
 
-@ObjectType({ description: 'A page of meetings (a Relay connection).' })
+@ObjectType({ simpleResolvers: true, description: 'A page of meetings (a Relay connection).' })
 export class MeetingConnection {
   @Field(() => [MeetingEdge], { description: 'The meetings of this page, in order.' })
   edges!: MeetingEdge[];
@@ -34,7 +34,7 @@ export class MeetingConnection {
   pageInfo!: PageInfo;
 }
 
-@ObjectType({ description: 'One webinar of a list, with its cursor.' })
+@ObjectType({ simpleResolvers: true, description: 'One webinar of a list, with its cursor.' })
 export class WebinarEdge {
   @Field(() => Webinar, { description: 'The webinar.' })
   node!: Webinar;
@@ -43,7 +43,7 @@ export class WebinarEdge {
   cursor!: string;
 }
 
-@ObjectType({ description: 'A page of webinars (a Relay connection).' })
+@ObjectType({ simpleResolvers: true, description: 'A page of webinars (a Relay connection).' })
 export class WebinarConnection {
   @Field(() => [WebinarEdge], { description: 'The webinars of this page, in order.' })
   edges!: WebinarEdge[];

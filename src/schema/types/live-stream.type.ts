@@ -5,6 +5,7 @@ import { REQUIRES_HOST, SHAREABLE } from '../access-directives.js';
 
 @Directive(SHAREABLE)
 @ObjectType({
+  simpleResolvers: true,
   description:
     'Live streaming of a meeting (Tencent `enable_live`/`live_config`, umeeting `allow_live_streaming`).',
 })
@@ -23,7 +24,11 @@ export class LiveStream {
 
   @Directive(REQUIRES_HOST)
   @UseMiddleware(LiveStreamSecret)
-  @Field(() => String, { nullable: true, description: 'Viewer password, when enabled.' })
+  @Field(() => String, {
+    simple: false,
+    nullable: true,
+    description: 'Viewer password, when enabled.',
+  })
   password?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Viewers may chat.' })

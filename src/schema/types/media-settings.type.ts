@@ -11,6 +11,7 @@ import { WatermarkStyle } from '../enums/watermark-style.enum.js';
  */
 @Directive(SHAREABLE)
 @ObjectType({
+  simpleResolvers: true,
   description:
     'Media and join settings, one shape for every provider. A field is null when the provider does not report it (never a guessed default).',
 })

@@ -15,7 +15,10 @@ import { RecurringOccurrence } from './recurring-occurrence.type.js';
 
 @Directive('@key(fields: "id")')
 @Directive(AUTHENTICATED)
-@ObjectType({ description: 'A meeting on one of the providers (one-off, recurring or instant).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A meeting on one of the providers (one-off, recurring or instant).',
+})
 export class Meeting {
   @Field(() => ID, { description: 'Opaque global id; encodes provider and kind.' })
   id!: string;
@@ -55,7 +58,11 @@ export class Meeting {
   endTime?: Date | null;
 
   @UseMiddleware(JoinPassword)
-  @Field(() => String, { nullable: true, description: 'Join password, when one is set.' })
+  @Field(() => String, {
+    simple: false,
+    nullable: true,
+    description: 'Join password, when one is set.',
+  })
   password?: string | null;
 
   @Field(() => String, {
@@ -92,6 +99,7 @@ export class Meeting {
 
   @UseMiddleware(LiveStreamOwner)
   @Field(() => LiveStream, {
+    simple: false,
     nullable: true,
     description: 'Live-stream settings and watch address.',
   })
@@ -145,6 +153,7 @@ export class Meeting {
   @Directive(REQUIRES_HOST)
   @UseMiddleware(HostSecret)
   @Field(() => String, {
+    simple: false,
     nullable: true,
     description: 'Host key to claim the host role (host-only secret; never logged).',
   })
@@ -153,6 +162,7 @@ export class Meeting {
   @Directive(REQUIRES_HOST)
   @UseMiddleware(HostSecret)
   @Field(() => String, {
+    simple: false,
     nullable: true,
     description: 'Start URL that opens the meeting as host (host-only secret; never logged).',
   })

@@ -7,6 +7,7 @@ import { RecurrenceFrequency } from '../enums/recurrence-frequency.enum.js';
 
 @Directive(SHAREABLE)
 @ObjectType({
+  simpleResolvers: true,
   description:
     'What a provider can do with one kind of thing (meeting, instant meeting, webinar, occurrence). The one source of truth: a field not listed is refused with UNSUPPORTED_BY_PROVIDER before any request.',
 })
@@ -42,6 +43,7 @@ export class KindCapabilities {
 
 @Directive(SHAREABLE)
 @ObjectType({
+  simpleResolvers: true,
   description:
     'What a provider can do through this API, per kind; the flat fields before them are derived from the per-kind ones and kept for existing clients.',
 })
@@ -109,7 +111,10 @@ export class ProviderCapabilities {
 }
 
 @Directive(SHAREABLE)
-@ObjectType({ description: 'A provider behind this API, how it is run, and what it can do.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A provider behind this API, how it is run, and what it can do.',
+})
 export class ProviderInfo {
   @Field(() => Provider, { description: 'The provider.' })
   provider!: Provider;

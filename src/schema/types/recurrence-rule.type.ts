@@ -5,7 +5,10 @@ import { RecurrenceFrequency } from '../enums/recurrence-frequency.enum.js';
 import { Weekday } from '../enums/weekday.enum.js';
 
 @Directive(SHAREABLE)
-@ObjectType({ description: 'How a recurring meeting repeats, with its RFC 5545 equivalent.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'How a recurring meeting repeats, with its RFC 5545 equivalent.',
+})
 export class RecurrenceRule {
   @Field(() => RecurrenceFrequency, { description: 'How often the meeting repeats.' })
   frequency!: RecurrenceFrequency;

@@ -6,7 +6,7 @@ import { Provider } from '../enums/provider.enum.js';
 
 @Directive('@key(fields: "id")')
 @Directive(AUTHENTICATED)
-@ObjectType({ description: 'One instance of a recurring meeting.' })
+@ObjectType({ simpleResolvers: true, description: 'One instance of a recurring meeting.' })
 export class RecurringOccurrence {
   @Field(() => ID, { description: 'Opaque global id of this occurrence.' })
   id!: string;

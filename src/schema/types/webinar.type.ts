@@ -11,7 +11,10 @@ import { MediaSettings } from './media-settings.type.js';
 /** Every field of seeds 000 (Tencent create) and 003 (WeCom get), in one shape. */
 @Directive('@key(fields: "id")')
 @Directive(AUTHENTICATED)
-@ObjectType({ description: 'A webinar (网络研讨会): hosts and guests speak, an audience watches.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A webinar (网络研讨会): hosts and guests speak, an audience watches.',
+})
 export class Webinar {
   @Field(() => ID, { description: 'Opaque global id; encodes provider and kind.' })
   id!: string;
@@ -50,7 +53,11 @@ export class Webinar {
   admissionType?: AdmissionType | null;
 
   @UseMiddleware(JoinPassword)
-  @Field(() => String, { nullable: true, description: 'Audience password (PASSWORD admission).' })
+  @Field(() => String, {
+    simple: false,
+    nullable: true,
+    description: 'Audience password (PASSWORD admission).',
+  })
   password?: string | null;
 
   @Field(() => String, {
@@ -99,7 +106,11 @@ export class Webinar {
 
   @Directive(REQUIRES_HOST)
   @UseMiddleware(HostSecret)
-  @Field(() => String, { nullable: true, description: 'Password for the manual checker.' })
+  @Field(() => String, {
+    simple: false,
+    nullable: true,
+    description: 'Password for the manual checker.',
+  })
   manualCheckPassword?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'The activity page is enabled.' })
