@@ -5,7 +5,7 @@ import { ApiError } from '../../errors/api-errors.js';
 import type { QuotaGovernor } from '../../quota/quota-governor.js';
 import type { Provider } from '../../schema/enums/provider.enum.js';
 import type { UpstreamScope } from '../../server/limits/upstream-budget.js';
-import { Metrics } from '../../telemetry/metrics.js';
+import { Metrics, withLabel } from '../../telemetry/metrics.js';
 import { Tracing } from '../../telemetry/tracing.js';
 import {
   closeAgents,
@@ -168,7 +168,9 @@ export abstract class ProviderClient {
       const outcome = await this.attempt(call, credentials, where, traced?.headers ?? {});
       const attemptOutcome = outcome.ok ? 'ok' : Metrics.outcome(outcome.error.code);
       if (traced) Tracing.end(traced.span, 'provider.call.outcome', attemptOutcome);
-      telemetry?.telemetry.metrics.providerAttempts.inc({ ...where, outcome: attemptOutcome });
+      telemetry?.telemetry.metrics.providerAttempts.inc(
+        withLabel(where, 'outcome', attemptOutcome),
+      );
       const canRetryRead = call.kind === 'read' && attempt < MAX_READ_ATTEMPTS;
       if (outcome.ok) {
         log.debug(
@@ -185,12 +187,12 @@ export abstract class ProviderClient {
       if (outcome.refreshCredentials && !refreshed && credentials.invalidate) {
         refreshed = true;
         credentials.invalidate();
-        telemetry?.telemetry.metrics.providerRetries.inc({ ...where, reason: 'credentials' });
+        telemetry?.telemetry.metrics.providerRetries.inc(withLabel(where, 'reason', 'credentials'));
         log.info({ operation: call.operation }, 'credentials refused; refreshing them once');
         continue;
       }
       if (outcome.retry && canRetryRead) {
-        telemetry?.telemetry.metrics.providerRetries.inc({ ...where, reason: 'transient' });
+        telemetry?.telemetry.metrics.providerRetries.inc(withLabel(where, 'reason', 'transient'));
         await delay(BACKOFF_MS * 2 ** (attempt - 1));
         continue;
       }
