@@ -33,6 +33,7 @@ import type { OperationLimits } from './limits/operation-limits.js';
 import { UpstreamBudget } from './limits/upstream-budget.js';
 import { operationLimitRules } from './limits/validation-rules.js';
 import { cacheControlPlugins } from './plugins/cache-control.plugin.js';
+import { composePlugins } from './plugins/compose-plugins.js';
 import { offlineGraphiQLPlugin } from './plugins/landing-page.plugin.js';
 import { operationChecksPlugin } from './plugins/operation-checks.plugin.js';
 import { quotaPriorityPlugin } from './plugins/quota-priority.plugin.js';
@@ -100,6 +101,10 @@ export async function createServer(options: {
   await readCache?.start();
   // One KeyValueCache over the shared state: persisted queries and whole answers.
   const sharedCache = options.state && sharedKeyValueCache(options.state);
+  const cacheControl = cacheControlPlugins({
+    maxAgeSeconds: readCache ? readCache.ttlMs / 1000 : 0,
+    scope: options.readCache?.scope ?? 'PUBLIC',
+  });
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: createFormatError(log),
@@ -114,19 +119,21 @@ export async function createServer(options: {
     // known to all (docs/scale-out.md). Without a state: Apollo's in-process default.
     ...(sharedCache && { persistedQueries: { cache: sharedCache } }),
     plugins: [
-      // First: a request without a valid token is refused before any other check or execution.
-      authenticationPlugin(),
+      // Ours with request hooks only, as one Apollo plugin (plugins/compose-plugins.ts: Apollo
+      // pays per plugin per request), in this order.
+      composePlugins([
+        // First: a request without a valid token is refused before any other check or execution.
+        authenticationPlugin(),
+        operationChecksPlugin(limits),
+        requestLogPlugin(log, options.accessLog),
+        telemetryPlugin(telemetry),
+        quotaPriorityPlugin(),
+        ...cacheControl.composable,
+      ]),
       options.playground
         ? offlineGraphiQLPlugin(GRAPHQL_PATH)
         : ApolloServerPluginLandingPageDisabled(),
-      operationChecksPlugin(limits),
-      requestLogPlugin(log, options.accessLog),
-      telemetryPlugin(telemetry),
-      quotaPriorityPlugin(),
-      ...cacheControlPlugins({
-        maxAgeSeconds: readCache ? readCache.ttlMs / 1000 : 0,
-        scope: options.readCache?.scope ?? 'PUBLIC',
-      }),
+      ...cacheControl.separate,
       // Whole answers of repeated queries, while the read cache is on (docs/scale-out.md).
       ...(sharedCache && readCache
         ? [

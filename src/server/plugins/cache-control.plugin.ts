@@ -27,10 +27,17 @@ export interface CacheControlOptions {
  * does any answer with an error. Apollo's plugin is listed here because its field hook must run
  * before ours (it puts `info.cacheControl` in place).
  */
-export function cacheControlPlugins(options: CacheControlOptions): ApolloServerPlugin<Context>[] {
+export function cacheControlPlugins(options: CacheControlOptions): {
+  /** Ours, with request hooks only: create-server.ts composes them with the others. */
+  composable: ApolloServerPlugin<Context>[];
+  /** Apollo's, and ours that hook into execution: listed as they are, in this order. */
+  separate: ApolloServerPlugin<Context>[];
+} {
   // Nothing is cacheable (READ_CACHE_TTL_SECONDS=0): every answer is `no-store`, as Apollo's
   // plugin would say, without its per-field hook (~15 µs a read of five fields, measured).
-  if (options.maxAgeSeconds <= 0) return [noStore, ApolloServerPluginCacheControlDisabled()];
+  if (options.maxAgeSeconds <= 0) {
+    return { composable: [noStore], separate: [ApolloServerPluginCacheControlDisabled()] };
+  }
   const hints: ApolloServerPlugin<Context> = {
     async requestDidStart() {
       return {
@@ -49,7 +56,10 @@ export function cacheControlPlugins(options: CacheControlOptions): ApolloServerP
   };
   // Apollo calls `willResolveField` hooks in REVERSE plugin order (requestPipeline.ts), so
   // listing ours before Apollo's makes Apollo's run first.
-  return [hints, ApolloServerPluginCacheControl({ defaultMaxAge: 0 })];
+  return {
+    composable: [],
+    separate: [hints, ApolloServerPluginCacheControl({ defaultMaxAge: 0 })],
+  };
 }
 
 const noStore: ApolloServerPlugin<Context> = {
