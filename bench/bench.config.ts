@@ -14,6 +14,12 @@ function intKnob(name: string, fallback: number): number {
 export const benchConfig = {
   /** Seconds per run (one side of one pair). */
   durationSeconds: intKnob('BENCH_DURATION', 10),
+  /**
+   * Seconds of the same load, not measured, right before each measured run (0: none). A server
+   * that sat idle while the other ran first regrows its heap on its GC threads (up to +0.3 ms of
+   * CPU per read, whichever server it is), so without it a pair's ratio depends on who sat idle.
+   */
+  warmupSeconds: intKnob('BENCH_WARMUP', 2),
   connections: intKnob('BENCH_CONNECTIONS', 50),
   /** Alternating pairs per scenario (the ratio reported is their median). */
   pairs: intKnob('BENCH_PAIRS', 3),

@@ -53,6 +53,14 @@ const resultsDir = new URL('./results/', import.meta.url);
 mkdirSync(resultsDir, { recursive: true });
 
 async function measure(proc: Proc, target: Target, emulator: Proc = wecom): Promise<Run> {
+  if (benchConfig.warmupSeconds > 0) {
+    const warm = await runLoad(target, {
+      ...benchConfig,
+      durationSeconds: benchConfig.warmupSeconds,
+    });
+    if (warm.bad > 0)
+      out(`  ${proc.name}: ${warm.bad} bad answers warming up, first: ${warm.firstBad}`);
+  }
   const calls = await journalLength(emulator);
   const cpu = cpuMs(proc.pid);
   const load = await runLoad(target, benchConfig);
@@ -352,7 +360,7 @@ const header = [
   '',
   ...machineLines(),
   `- load average at the end: ${loadAverage()}`,
-  `- ${benchConfig.connections} connections, ${benchConfig.durationSeconds} s per run, ${benchConfig.pairs} alternating pairs per scenario; servers, emulators and load generator share the machine`,
+  `- ${benchConfig.connections} connections, ${benchConfig.durationSeconds} s per run after ${benchConfig.warmupSeconds} s of the same load not measured, ${benchConfig.pairs} alternating pairs per scenario; servers, emulators and load generator share the machine`,
   `- this server: \`node dist/src/main.js\`, NODE_ENV=production, LOG_LEVEL=info (access log on, to a file), every provider LIVE against a standalone emulator process; baseline: \`bench/baseline/server.mjs\``,
   `- secrets in the server log: ${leaked === 0 ? 'none' : `${leaked} credential values FOUND`}`,
   '',
