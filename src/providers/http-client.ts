@@ -25,6 +25,16 @@ export function configureProviderHttp(options: { maxSockets: number }): void {
   maxSockets = options.maxSockets;
 }
 
+/**
+ * How long a kept-alive provider socket may sit unused. With an agent `timeout`, Node also
+ * honours the provider's `Keep-Alive: timeout=N` answer header and drops the socket a second
+ * before N (http.Agent#keepSocketAlive); with none it ignores the header, and a call sent on a
+ * socket the provider is closing at that moment fails with ECONNRESET: a read is sent again, but
+ * a write is OUTCOME_UNKNOWN. The bench saw exactly that after idle spells (the emulators are Node
+ * servers: `timeout=5`). Provider calls themselves are bounded by got's timeouts, not this.
+ */
+export const IDLE_SOCKET_TIMEOUT_MS = 30_000;
+
 export interface ProviderHttpClientOptions {
   provider: Provider;
   baseUrl: string;
@@ -38,10 +48,8 @@ export interface ProviderHttpClientOptions {
  * kind, because WeCom and umeeting read with POST and a write must be sent exactly once.
  */
 export function createProviderHttpClient(options: ProviderHttpClientOptions): Got {
-  const agent = {
-    http: new http.Agent({ keepAlive: true, maxSockets }),
-    https: new https.Agent({ keepAlive: true, maxSockets }),
-  };
+  const pool = { keepAlive: true, maxSockets, timeout: IDLE_SOCKET_TIMEOUT_MS };
+  const agent = { http: new http.Agent(pool), https: new https.Agent(pool) };
   return got.extend({
     prefixUrl: options.baseUrl.replace(/\/+$/, ''),
     agent,
