@@ -100,8 +100,10 @@ export async function listConnection<T extends { id: string }>(
   const page = await list({
     organizer,
     state,
-    from: filter.from,
-    to: filter.to,
+    // An explicit `null` (the fields are nullable) means no bound, as leaving it out does: the
+    // data sources take `undefined` only (the fuzzer found `to: null` reaching Tencent's list).
+    from: filter.from ?? undefined,
+    to: filter.to ?? undefined,
     first,
     after,
   });

@@ -427,6 +427,21 @@ describe('Tencent Meeting lifecycle through GraphQL (SANDBOX)', () => {
       expect(emulator.calls('listEndedMeetings').length).toBeGreaterThanOrEqual(1);
     });
 
+    it('takes an explicit null from or to as no bound (the fuzzer found `to: null` a crash)', async () => {
+      const listed = await schedule(meetingInput({ subject: 'Null bounds' }));
+      const result = await server.execute(TmListMeetingsDocument, {
+        filter: {
+          provider: GqlProvider.TencentMeeting,
+          organizer: ORGANIZER,
+          from: null,
+          to: null,
+        },
+        first: 50,
+      });
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.listMeetings.edges.map((e) => e.node.id)).toContain(listed.id);
+    });
+
     it('refuses listWebinars: Tencent documents no webinar list', async () => {
       const result = await server.execute(TmListWebinarsDocument, {
         filter: { provider: GqlProvider.TencentMeeting, organizer: ORGANIZER },
