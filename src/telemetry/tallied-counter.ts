@@ -18,12 +18,14 @@ interface Leaf<L extends string> {
  */
 export class TalliedCounter<L extends string> {
   readonly counter: Counter<L>;
+  private readonly name: string;
   private readonly names: readonly L[];
   private readonly root = new Map<unknown, unknown>();
   private readonly leaves: Leaf<L>[] = [];
 
   constructor(config: Omit<CounterConfiguration<L>, 'collect'> & { labelNames: readonly L[] }) {
     if (config.labelNames.length === 0) throw new Error(`${config.name}: a tally needs labels`);
+    this.name = config.name;
     this.names = config.labelNames;
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- `collect` is called with the counter as `this`
     const tally = this;
@@ -36,6 +38,10 @@ export class TalliedCounter<L extends string> {
   }
 
   inc(labels: LabelValues<L>, value = 1): void {
+    // As prom-client refuses at `inc`, not later at the scrape (which would then fail whole).
+    if (!Number.isFinite(value) || value < 0) {
+      throw new Error(`${this.name}: a counter only goes up, by a finite amount`);
+    }
     const last = this.names.length - 1;
     let node = this.root;
     for (let i = 0; i < last; i += 1) {

@@ -59,6 +59,14 @@ describe('TalliedCounter', () => {
     );
   });
 
+  it('refuses to go down, or by a non-finite amount, at the increment', () => {
+    const { tally } = pair();
+    const labels = { provider: 'WECOM', operation: 'get_info', kind: 'read', outcome: 'ok' };
+    for (const bad of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => tally.inc(labels, bad)).toThrow(/only goes up/);
+    }
+  });
+
   it('refuses a label it was not given, at the increment (as prom-client does)', () => {
     const { tally } = pair();
     expect(() =>

@@ -45,8 +45,9 @@ const two = (n: number) => (n < 10 ? `0${n}` : String(n));
 /**
  * `date.toISOString()` for years 1000–9999, built from the UTC fields: V8's own costs ~1.2 µs
  * against ~0.5 (two per meeting, 200 in a 100-id batch; docs/performance.md "Round 4"). Other
- * years (no provider answers one) go to `toISOString`, which writes them with a sign and six
- * digits. Pinned to `toISOString` by test/unit/date-time.scalar.test.ts.
+ * years (no provider answers one) go to `toISOString` itself: it zero-pads years below 1000 and
+ * writes a sign and six digits outside 0–9999. Pinned to `toISOString` by
+ * test/unit/date-time.scalar.test.ts.
  */
 export function isoString(date: Date): string {
   const year = date.getUTCFullYear();
