@@ -63,8 +63,12 @@ async function measure(proc: Proc, target: Target, emulator: Proc = wecom): Prom
   }
   const calls = await journalLength(emulator);
   const cpu = cpuMs(proc.pid);
+  const upstreamCpu = cpuMs(emulator.pid);
   const load = await runLoad(target, benchConfig);
   const cpuUsed = cpuMs(proc.pid) - cpu;
+  out(
+    `  ${proc.name}: ${load.rps} req/s, p50 ${load.p50} ms, CPU ms/req ${round(cpuUsed / Math.max(load.requests, 1), 3)}, emulator CPU ms/req ${round((cpuMs(emulator.pid) - upstreamCpu) / Math.max(load.requests, 1), 3)}`,
+  );
   const callsMade = (await journalLength(emulator)) - calls;
   if (load.bad > 0) out(`  ${proc.name}: ${load.bad} bad answers, first: ${load.firstBad}`);
   await sleep(500);
