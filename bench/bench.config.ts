@@ -16,8 +16,9 @@ export const benchConfig = {
   durationSeconds: intKnob('BENCH_DURATION', 10),
   /**
    * Seconds of the same load, not measured, right before each measured run (0: none). A server
-   * that sat idle while the other ran first regrows its heap on its GC threads (up to +0.3 ms of
-   * CPU per read, whichever server it is), so without it a pair's ratio depends on who sat idle.
+   * that sat idle while the other ran spends up to +0.3 ms of CPU per read on V8's GC and compiler
+   * threads in its next run (whichever server it is), so without it a pair's ratio depends on who
+   * sat idle.
    */
   warmupSeconds: intKnob('BENCH_WARMUP', 2),
   connections: intKnob('BENCH_CONNECTIONS', 50),
