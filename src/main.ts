@@ -29,6 +29,8 @@ async function main() {
     { url: `${url}/graphql`, playground: `${url}/`, sharedState: app.state.kind },
     'meeting aggregation API listening',
   );
+  // Lines go out in batches (server/logger.ts): this one, which people wait for, goes now.
+  log.flush();
 
   let stopping = false;
   const stop = (reason: string, exitCode: number) => {
@@ -40,6 +42,7 @@ async function main() {
     }
     stopping = true;
     log.info({ reason, graceMs: config.shutdownGraceMs }, 'draining');
+    log.flush();
     // A last resort should closing itself hang (a provider socket that never ends).
     setTimeout(() => {
       log.error('drain did not finish in time; exiting');

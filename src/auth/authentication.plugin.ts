@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import {
   Kind,
   type DocumentNode,
@@ -7,6 +6,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 
+import type { RequestPlugin } from '../server/plugins/compose-plugins.js';
 import type { Caller } from './caller.js';
 import type { UnauthenticatedError } from './unauthenticated-error.js';
 
@@ -36,13 +36,13 @@ const PUBLIC_ROOT_FIELDS = new Set(['_service', '__typename']);
  * `__typename`). Parse and validation errors come first: they concern the document alone, and
  * the schema they may name is public through `_service { sdl }`.
  */
-export function authenticationPlugin(): ApolloServerPlugin<{ caller: Caller }> {
+export function authenticationPlugin(): RequestPlugin<{ caller: Caller }> {
   return {
-    async requestDidStart({ contextValue }) {
+    requestDidStart({ contextValue }) {
       const error = refused.get(contextValue.caller);
       if (!error) return;
       return {
-        async didResolveOperation({ document, operation }) {
+        didResolveOperation({ document, operation }) {
           if (operation && isPublicOperation(document, operation)) return;
           throw error;
         },

@@ -1,6 +1,7 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
 
 import { TalliedCounter } from './tallied-counter.js';
+import { TalliedHistogram } from './tallied-histogram.js';
 
 /** GraphQL operation names kept as label values; past this many, new names count as `other`. */
 export const MAX_OPERATION_NAMES = 100;
@@ -43,7 +44,7 @@ export class Metrics {
     labelNames: ['operation', 'outcome'] as const,
     registers: [this.registry],
   });
-  readonly graphqlDuration = new Histogram({
+  readonly graphqlDuration = new TalliedHistogram({
     name: 'meeting_api_graphql_request_duration_seconds',
     help: 'GraphQL request latency, by operation name and outcome.',
     labelNames: ['operation', 'outcome'] as const,
@@ -62,7 +63,7 @@ export class Metrics {
     labelNames: ['provider', 'operation', 'kind', 'outcome'] as const,
     registers: [this.registry],
   });
-  readonly providerDuration = new Histogram({
+  readonly providerDuration = new TalliedHistogram({
     name: 'meeting_api_provider_call_duration_seconds',
     help: 'Provider call latency, all attempts and back-off included.',
     labelNames: ['provider', 'operation', 'kind', 'outcome'] as const,

@@ -90,6 +90,29 @@ describe('the access log (one line per GraphQL request)', () => {
     accessLogger(log).info({ requestId: 'x' }, 'line');
     expect(lines).toEqual([expect.objectContaining({ requestId: 'x', msg: 'line' })]);
   });
+
+  it('writes the very line pino writes for the same fields, empty or with text to escape', () => {
+    const now = jest.spyOn(Date, 'now').mockReturnValue(1_764_000_000_000);
+    try {
+      const ours = capture();
+      const theirs = capture();
+      const cases: Array<[Parameters<ReturnType<typeof accessLogger>['info']>[0], string]> = [
+        [
+          { requestId: 'r-1', operationName: null, durationMs: 1.5, errorCodes: [] },
+          'graphql request',
+        ],
+        [{}, 'no fields'],
+        [{ operationName: 'say "hi"\n\u2028 中文', errorCodes: ['A', 'B'] }, 'msg "quoted"\n'],
+      ];
+      for (const [fields, msg] of cases) {
+        accessLogger(ours.log).info(fields, msg);
+        theirs.log.info(fields, msg);
+      }
+      expect(ours.raw).toEqual(theirs.raw);
+    } finally {
+      now.mockRestore();
+    }
+  });
 });
 
 describe('lazyChild', () => {

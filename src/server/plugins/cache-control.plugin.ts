@@ -3,6 +3,7 @@ import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheContr
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 
 import type { Context } from '../context.js';
+import type { RequestPlugin } from './compose-plugins.js';
 
 interface WithCacheControl {
   cacheControl: { setCacheHint(hint: { maxAge: number; scope: 'PUBLIC' | 'PRIVATE' }): void };
@@ -29,7 +30,7 @@ export interface CacheControlOptions {
  */
 export function cacheControlPlugins(options: CacheControlOptions): {
   /** Ours, with request hooks only: create-server.ts composes them with the others. */
-  composable: ApolloServerPlugin<Context>[];
+  composable: RequestPlugin<Context>[];
   /** Apollo's, and ours that hook into execution: listed as they are, in this order. */
   separate: ApolloServerPlugin<Context>[];
 } {
@@ -62,10 +63,10 @@ export function cacheControlPlugins(options: CacheControlOptions): {
   };
 }
 
-const noStore: ApolloServerPlugin<Context> = {
-  async requestDidStart() {
+const noStore: RequestPlugin<Context> = {
+  requestDidStart() {
     return {
-      async willSendResponse({ response }) {
+      willSendResponse({ response }) {
         response.http.headers.set('cache-control', 'no-store');
       },
     };

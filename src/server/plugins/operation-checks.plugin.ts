@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 
 import type { Context } from '../context.js';
@@ -6,6 +5,7 @@ import { estimateOperationMemo } from '../limits/estimate-memo.js';
 import { OperationLimitError } from '../limits/operation-limit-error.js';
 import type { OperationLimits } from '../limits/operation-limits.js';
 import { checkVariables } from '../variables.js';
+import type { RequestPlugin } from './compose-plugins.js';
 
 /**
  * Checks that need the operation AND its variables, run once the operation is resolved and
@@ -14,11 +14,11 @@ import { checkVariables } from '../variables.js';
  * limits (cost.ts). The shape limits that need no variables are validation rules
  * (limits/validation-rules.ts), cached with the document.
  */
-export function operationChecksPlugin(limits: OperationLimits): ApolloServerPlugin<Context> {
+export function operationChecksPlugin(limits: OperationLimits): RequestPlugin<Context> {
   return {
-    async requestDidStart() {
+    requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operation, request, operationName }) {
+        didResolveOperation({ schema, document, operation, request, operationName }) {
           if (operation) checkVariables(schema, document, operation, request.variables);
           let estimate;
           try {

@@ -1,8 +1,8 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
 
 import type { Context } from '../context.js';
 import { accessLogger } from '../logger.js';
+import type { RequestPlugin } from './compose-plugins.js';
 
 export interface RequestLogOptions {
   /**
@@ -22,15 +22,15 @@ export interface RequestLogOptions {
 export function requestLogPlugin(
   log: Logger,
   options: RequestLogOptions = {},
-): ApolloServerPlugin<Context> {
+): RequestPlugin<Context> {
   const access = accessLogger(log);
   const sampleRate = options.sampleRate ?? 1;
   return {
-    async requestDidStart({ contextValue }) {
+    requestDidStart({ contextValue }) {
       if (!access.isLevelEnabled('info')) return;
       const started = process.hrtime.bigint();
       return {
-        async willSendResponse({ operationName, errors }) {
+        willSendResponse({ operationName, errors }) {
           if (!errors && sampleRate < 1 && Math.random() >= sampleRate) return;
           const ms = Number(process.hrtime.bigint() - started) / 1e6;
           access.info(

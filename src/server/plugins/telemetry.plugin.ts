@@ -1,10 +1,10 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { getOperationAST } from 'graphql';
 
 import { Metrics } from '../../telemetry/metrics.js';
 import type { Telemetry } from '../../telemetry/telemetry.js';
 import type { Context } from '../context.js';
+import type { RequestPlugin } from './compose-plugins.js';
 
 /** The codes of the operation limits (limits/operation-limit-error.ts), counted as refusals. */
 const LIMIT_CODES = new Set([
@@ -19,13 +19,13 @@ const LIMIT_CODES = new Set([
  * outcome, operation-limit refusals by code, and the name and outcome on the request's span
  * (started in create-server.ts before the context, found in `context.upstream`).
  */
-export function telemetryPlugin(telemetry: Telemetry): ApolloServerPlugin<Context> {
+export function telemetryPlugin(telemetry: Telemetry): RequestPlugin<Context> {
   const { metrics } = telemetry;
   return {
-    async requestDidStart({ contextValue }) {
+    requestDidStart({ contextValue }) {
       const started = performance.now();
       return {
-        async willSendResponse({ operationName, request, response, errors, document }) {
+        willSendResponse({ operationName, request, response, errors, document }) {
           const bodyErrors =
             response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
           const all = bodyErrors ?? errors ?? [];
