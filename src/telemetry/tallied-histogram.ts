@@ -6,6 +6,8 @@ import {
   type Registry,
 } from 'prom-client';
 
+import { LabelTally } from './label-tally.js';
+
 interface Leaf<L extends string> {
   labels: LabelValues<L>;
   /** Observations per bucket (not cumulative), in the order of the upper bounds. */
@@ -54,7 +56,7 @@ interface PromStringValue<L extends string> {
  * Why: prom-client's `observe` checks the label names, sorts and hashes the labels into a key
  * and looks the bucket up on every call (~3.5 µs with two to four labels, measured), and a cold
  * read observes twice (its request and its provider call), a 100-id batch 101 times
- * (docs/performance.md "Round 5"). Here an observation is one map lookup per label and a short
+ * (docs/performance.md "Round 5"). Here an observation is one map lookup per label (`LabelTally`) and a short
  * walk of the bounds. The first observation of a label set also goes through a prom-client
  * Histogram of the same configuration, unregistered, so a wrong label name or value fails at
  * once, with prom-client's error, as it would without the tally.
@@ -67,11 +69,9 @@ export class TalliedHistogram<L extends string> {
   readonly help: string;
   readonly type = 'histogram' as const;
   readonly aggregator = 'sum' as const;
-  private readonly names: readonly L[];
+  private readonly tally: LabelTally<L, Leaf<L>>;
   private readonly bounds: readonly number[];
   private readonly checker: Histogram<L>;
-  private root = new Map<unknown, unknown>();
-  private leaves: Leaf<L>[] = [];
 
   constructor(config: Config<L>) {
     if (config.labelNames.length === 0) throw new Error(`${config.name}: a tally needs labels`);
@@ -85,7 +85,7 @@ export class TalliedHistogram<L extends string> {
     });
     this.name = config.name;
     this.help = config.help;
-    this.names = config.labelNames;
+    this.tally = new LabelTally(config.labelNames);
     this.bounds = [...config.buckets];
     for (const registry of config.registers) {
       registry.registerMetric(this as unknown as Metric<L>);
@@ -93,26 +93,12 @@ export class TalliedHistogram<L extends string> {
   }
 
   observe(labels: LabelValues<L>, value: number): void {
-    const last = this.names.length - 1;
-    let node = this.root;
-    for (let i = 0; i < last; i += 1) {
-      // The value itself is the key (a label left out is `undefined`, not the text "undefined").
-      const key = labels[this.names[i]!];
-      let next = node.get(key) as Map<unknown, unknown> | undefined;
-      if (!next) {
-        next = new Map();
-        node.set(key, next);
-      }
-      node = next;
-    }
-    const key = labels[this.names[last]!];
-    let leaf = node.get(key) as Leaf<L> | undefined;
+    let leaf = this.tally.find(labels);
     if (!leaf) {
       // Checked by prom-client (label names, the value) before it is counted.
       this.checker.observe(labels, value);
       leaf = { labels: { ...labels }, buckets: this.bounds.map(() => 0), sum: 0, count: 0 };
-      node.set(key, leaf);
-      this.leaves.push(leaf);
+      this.tally.add(labels, leaf);
     } else if (!Number.isFinite(value)) {
       // As prom-client refuses at `observe`, not later at the scrape (which would then fail whole).
       throw new TypeError(`Value is not a valid number: ${value}`);
@@ -131,7 +117,7 @@ export class TalliedHistogram<L extends string> {
   /** The text exposition's values, in prom-client's own shape and order. */
   getForPromString(): MetricAnswer<PromStringValue<L>> {
     const values: PromStringValue<L>[] = [];
-    for (const leaf of this.leaves) {
+    for (const leaf of this.tally.leaves) {
       const bucket = `${this.name}_bucket`;
       let cumulative = 0;
       for (let i = 0; i < this.bounds.length; i += 1) {
@@ -183,8 +169,7 @@ export class TalliedHistogram<L extends string> {
   }
 
   reset(): void {
-    this.root = new Map();
-    this.leaves = [];
+    this.tally.clear();
     this.checker.reset();
   }
 }
