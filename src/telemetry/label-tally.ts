@@ -11,8 +11,12 @@ export class LabelTally<L extends string, T> {
   private root = new Map<unknown, unknown>();
   private list: T[] = [];
 
-  constructor(private readonly names: readonly L[]) {
-    if (names.length === 0) throw new Error('a tally needs labels');
+  constructor(
+    /** The metric's name, for the error. */
+    metric: string,
+    private readonly names: readonly L[],
+  ) {
+    if (names.length === 0) throw new Error(`${metric}: a tally needs labels`);
   }
 
   /** Every leaf, in the order first added. */

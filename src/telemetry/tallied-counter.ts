@@ -15,8 +15,9 @@ interface Leaf<L extends string> {
  * Why: prom-client checks and hashes the labels on every `inc` (~2.5 µs with four labels,
  * measured), and a cold read counts three times (its request, its provider call and that
  * call's attempt), a 100-id batch 201 times (docs/performance.md "Round 4"). Here an
- * increment is one map lookup per label (`LabelTally`). The first increment of a label set goes through the
- * counter itself, so a wrong label name fails there, at once, as it would without the tally.
+ * increment is one map lookup per label (`LabelTally`). The first increment of a label set
+ * goes through the counter itself, so a wrong label name fails there, at once, as it would
+ * without the tally.
  */
 export class TalliedCounter<L extends string> {
   readonly counter: Counter<L>;
@@ -24,9 +25,8 @@ export class TalliedCounter<L extends string> {
   private readonly tally: LabelTally<L, Leaf<L>>;
 
   constructor(config: Omit<CounterConfiguration<L>, 'collect'> & { labelNames: readonly L[] }) {
-    if (config.labelNames.length === 0) throw new Error(`${config.name}: a tally needs labels`);
     this.name = config.name;
-    this.tally = new LabelTally(config.labelNames);
+    this.tally = new LabelTally(config.name, config.labelNames);
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- `collect` is called with the counter as `this`
     const tally = this;
     this.counter = new Counter<L>({

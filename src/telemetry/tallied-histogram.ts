@@ -56,8 +56,8 @@ interface PromStringValue<L extends string> {
  * Why: prom-client's `observe` checks the label names, sorts and hashes the labels into a key
  * and looks the bucket up on every call (~3.5 µs with two to four labels, measured), and a cold
  * read observes twice (its request and its provider call), a 100-id batch 101 times
- * (docs/performance.md "Round 5"). Here an observation is one map lookup per label (`LabelTally`) and a short
- * walk of the bounds. The first observation of a label set also goes through a prom-client
+ * (docs/performance.md "Round 5"). Here an observation is one map lookup per label
+ * (`LabelTally`) and a short walk of the bounds. The first observation of a label set also goes through a prom-client
  * Histogram of the same configuration, unregistered, so a wrong label name or value fails at
  * once, with prom-client's error, as it would without the tally.
  *
@@ -74,7 +74,6 @@ export class TalliedHistogram<L extends string> {
   private readonly checker: Histogram<L>;
 
   constructor(config: Config<L>) {
-    if (config.labelNames.length === 0) throw new Error(`${config.name}: a tally needs labels`);
     // prom-client's own checks of the name, the label names and the buckets.
     this.checker = new Histogram<L>({
       name: config.name,
@@ -85,7 +84,7 @@ export class TalliedHistogram<L extends string> {
     });
     this.name = config.name;
     this.help = config.help;
-    this.tally = new LabelTally(config.labelNames);
+    this.tally = new LabelTally(config.name, config.labelNames);
     this.bounds = [...config.buckets];
     for (const registry of config.registers) {
       registry.registerMetric(this as unknown as Metric<L>);
