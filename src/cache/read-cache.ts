@@ -245,12 +245,17 @@ export class ReadCache {
         }
         if (entry) stale.set(i, entry);
         const token = randomUUID();
-        if (await this.lock(key, token)) {
-          tokens.set(i, token);
-          owners.push(i);
-        } else {
-          waiters.push(i);
+        if (!(await this.lock(key, token))) return void waiters.push(i);
+        // Another instance may have stored its read and let go between our look and our lock.
+        const again = await this.getEntry<T>(key);
+        if (again && again.freshUntil > Date.now()) {
+          await this.unlock(key, token);
+          this.count(kind, 'coalesced');
+          answers[i] = again.value;
+          return;
         }
+        tokens.set(i, token);
+        owners.push(i);
       }),
     );
     const readAndStore = async (indexes: number[]) => {
@@ -310,16 +315,27 @@ export class ReadCache {
     }
     const token = randomUUID();
     const owner = await this.lock(pointer, token);
-    if (!owner) {
+    if (owner) {
+      // Another instance may have stored its read and let go between our look and our lock.
+      const again = await cached();
+      if (again.fresh) {
+        await this.unlock(pointer, token);
+        this.count(kind, 'coalesced');
+        return again.fresh.value;
+      }
+    } else {
       const deadline = Date.now() + LOCK_WAIT_MS;
       while (Date.now() < deadline) {
         await delay(LOCK_POLL_MS);
+        // The lock first: a reader stores before it lets go, so a lock seen gone means its entry
+        // (if it stored one) is there for the look after.
+        const held = (await this.safeGet(lockKey(pointer))) !== null;
         const now = await cached();
         if (now.fresh) {
           this.count(kind, 'coalesced');
           return now.fresh.value;
         }
-        if ((await this.safeGet(lockKey(pointer))) === null) break;
+        if (!held) break;
       }
     }
     let answer: Answer<T>;
@@ -412,9 +428,12 @@ export class ReadCache {
     const deadline = Date.now() + LOCK_WAIT_MS;
     while (Date.now() < deadline) {
       await delay(LOCK_POLL_MS);
+      // The lock first: its holder stores before it lets go, so a lock seen gone means its entry
+      // (if it stored one) is there for the look after. The other order could miss both.
+      const held = (await this.safeGet(lockKey(key))) !== null;
       const entry = await this.getEntry<T>(key);
       if (entry && entry.freshUntil > Date.now()) return entry;
-      if ((await this.safeGet(lockKey(key))) === null) return undefined;
+      if (!held) return undefined;
     }
     return undefined;
   }

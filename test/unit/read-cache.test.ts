@@ -7,6 +7,7 @@ import { ProviderError } from '../../src/errors/api-errors.js';
 import { Provider } from '../../src/schema/enums/provider.enum.js';
 import { meetingGlobalId } from '../../src/schema/ids.js';
 import { MemoryState } from '../../src/state/memory-state.js';
+import type { SharedState } from '../../src/state/shared-state.js';
 
 /**
  * The read cache's rules (src/cache/) on in-process state: dates survive, one provider read per
@@ -36,6 +37,39 @@ function counting(answer: (id: string) => Item | null | Error = item) {
     return ids.map(answer);
   };
   return { reads, read };
+}
+
+/**
+ * `state` as another instance sees it, slowed at one point: the `nth` get of a key `matches`
+ * takes its value at once (then calls `taken`) but answers only once `until` settles. It places another instance's
+ * whole read (store, then unlock) between two steps of this one, where a busy machine may.
+ */
+function heldAt(
+  state: MemoryState,
+  matches: (key: string) => boolean,
+  nth: number,
+  until: Promise<unknown>,
+  taken: () => void = () => undefined,
+): SharedState {
+  let seen = 0;
+  return new Proxy(state, {
+    get(target, property) {
+      if (property === 'get') {
+        return async (key: string) => {
+          const value = await target.get(key);
+          if (matches(key) && (seen += 1) === nth) {
+            taken();
+            await until;
+          }
+          return value;
+        };
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function'
+        ? (value as (...a: unknown[]) => unknown).bind(target)
+        : value;
+    },
+  });
 }
 
 const rateLimited = () =>
@@ -80,6 +114,77 @@ describe('ReadCache', () => {
       b.loadMany('meeting', [idOf(2)], read),
     ]);
     expect(reads).toEqual([idOf(2)]);
+  });
+
+  it('an instance that finds no entry, then the lock free, looks again before it reads', async () => {
+    const state = new MemoryState();
+    const { reads, read } = counting();
+    let done!: () => void;
+    const aDone = new Promise<void>((resolve) => (done = resolve));
+    const a = new ReadCache({ state, ttlSeconds: 30, log: silent });
+    // B's first look finds nothing; A then reads, stores and unlocks before B takes the lock.
+    const entry = (key: string) => key.startsWith('read:meeting:');
+    const b = new ReadCache({ state: heldAt(state, entry, 1, aDone), ttlSeconds: 30, log: silent });
+    const answers = await Promise.all([
+      a.loadMany('meeting', [idOf(8)], read).finally(done),
+      b.loadMany('meeting', [idOf(8)], read),
+    ]);
+    expect(reads).toEqual([idOf(8)]);
+    expect((answers[1][0] as Item).id).toBe(idOf(8));
+  });
+
+  it('an instance waiting for another read sees its entry when the lock goes', async () => {
+    const state = new MemoryState();
+    let done!: () => void;
+    const aDone = new Promise<void>((resolve) => (done = resolve));
+    let taken!: () => void;
+    const bLooked = new Promise<void>((resolve) => (taken = resolve));
+    const reads: string[] = [];
+    // A's provider answers only once B has looked at the entry (and found none).
+    const read = async (ids: readonly string[]) => {
+      reads.push(...ids);
+      await bLooked;
+      return ids.map(item);
+    };
+    const a = new ReadCache({ state, ttlSeconds: 30, log: silent });
+    const first = a.loadMany('meeting', [idOf(9)], read).finally(done);
+    while ((await state.get(`lock:read:meeting:UMEETING:m9`)) === null) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    // B waits (A holds the lock); its first poll's look at the entry comes back after A is done.
+    const entry = (key: string) => key.startsWith('read:meeting:');
+    const b = new ReadCache({
+      state: heldAt(state, entry, 2, aDone, taken),
+      ttlSeconds: 30,
+      log: silent,
+    });
+    const [, [answer]] = await Promise.all([first, b.loadMany('meeting', [idOf(9)], read)]);
+    expect(reads).toEqual([idOf(9)]);
+    expect((answer as Item).id).toBe(idOf(9));
+  });
+
+  it('by code: an instance that finds no pointer, then the lock free, looks again', async () => {
+    const state = new MemoryState();
+    let reads = 0;
+    const read = () => {
+      reads += 1;
+      return Promise.resolve(item(idOf(10)));
+    };
+    let done!: () => void;
+    const aDone = new Promise<void>((resolve) => (done = resolve));
+    const lookup = { provider: Provider.UMEETING, code: '987654321' };
+    const a = new ReadCache({ state, ttlSeconds: 30, log: silent });
+    const pointer = (key: string) => key.startsWith('read:code:');
+    const b = new ReadCache({
+      state: heldAt(state, pointer, 1, aDone),
+      ttlSeconds: 30,
+      log: silent,
+    });
+    await Promise.all([
+      a.byCode('meeting', lookup, read).finally(done),
+      b.byCode('meeting', lookup, read),
+    ]);
+    expect(reads).toBe(1);
   });
 
   it('forgets an entry on every instance when written, and drops a read the write overtook', async () => {
