@@ -20,6 +20,7 @@ import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 
 import { ApolloServer } from '@apollo/server';
@@ -164,9 +165,27 @@ const layers: Array<{ layer: string; ours: () => Promise<unknown>; base: () => P
     },
   ];
 
-/** CPU µs of this process per operation, `CONCURRENCY` in flight. */
-async function cpuPerOperation(operation: () => Promise<unknown>, count: number): Promise<number> {
+// The main thread's GC pauses (V8's helper threads not included), to price what a layer's garbage
+// and the state it keeps alive while waiting cost apart from the code that runs.
+let gcMicros = 0;
+const gcObserver = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcMicros += entry.duration * 1000;
+});
+gcObserver.observe({ entryTypes: ['gc'] });
+/** Counts the GC entries of what ran so far: Node emits them from an immediate, after the fact. */
+async function settleGc(): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  for (const entry of gcObserver.takeRecords()) gcMicros += entry.duration * 1000;
+}
+
+/** CPU µs of this process per operation, and GC pause µs per operation, `CONCURRENCY` in flight. */
+async function cpuPerOperation(
+  operation: () => Promise<unknown>,
+  count: number,
+): Promise<{ cpu: number; gc: number }> {
   let started = 0;
+  await settleGc();
+  const gcBefore = gcMicros;
   const before = process.cpuUsage();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -174,15 +193,19 @@ async function cpuPerOperation(operation: () => Promise<unknown>, count: number)
     }),
   );
   const used = process.cpuUsage(before);
-  return (used.user + used.system) / count;
+  await settleGc();
+  return { cpu: (used.user + used.system) / count, gc: (gcMicros - gcBefore) / count };
 }
 
 const runs = new Map<string, number[]>();
+const gcRuns = new Map<string, number[]>();
 for (const { layer, ours, base } of layers) {
   await cpuPerOperation(ours, OPERATIONS / 2); // warm-up, not measured
   await cpuPerOperation(base, OPERATIONS / 2);
-  runs.set(`${layer}|ours`, []);
-  runs.set(`${layer}|base`, []);
+  for (const side of ['ours', 'base']) {
+    runs.set(`${layer}|${side}`, []);
+    gcRuns.set(`${layer}|${side}`, []);
+  }
 }
 for (let round = 0; round < ROUNDS; round++) {
   for (const { layer, ours, base } of layers) {
@@ -198,7 +221,9 @@ for (let round = 0; round < ROUNDS; round++) {
             ['base', base],
           ] as const);
     for (const [side, operation] of order) {
-      runs.get(`${layer}|${side}`)!.push(await cpuPerOperation(operation, OPERATIONS));
+      const { cpu, gc } = await cpuPerOperation(operation, OPERATIONS);
+      runs.get(`${layer}|${side}`)!.push(cpu);
+      gcRuns.get(`${layer}|${side}`)!.push(gc);
     }
   }
   process.stdout.write(`round ${round + 1}/${ROUNDS} done\n`);
@@ -209,10 +234,10 @@ const lines = [
   '',
   ...machineLines(),
   `- load average ${loadAverage()}; ${pinned ? 'emulator and this process pinned to one core each' : 'not pinned (no taskset)'}`,
-  `- WeCom \`meeting(id)\` of the bench's five fields; ${ROUNDS} rounds of ${OPERATIONS} operations per layer and side, ${CONCURRENCY} in flight, sides alternating; CPU µs of the process per operation (\`process.cpuUsage\`), median of the rounds`,
+  `- WeCom \`meeting(id)\` of the bench's five fields; ${ROUNDS} rounds of ${OPERATIONS} operations per layer and side, ${CONCURRENCY} in flight, sides alternating; CPU µs of the process per operation (\`process.cpuUsage\`), median of the rounds; GC pauses: the main thread's (\`perf_hooks\` \`gc\` entries) per operation, median of the rounds`,
   '',
-  '| layer | this server µs | baseline µs | difference µs | ratio | this server, each round | baseline, each round |',
-  '| --- | --- | --- | --- | --- | --- | --- |',
+  '| layer | this server µs | baseline µs | difference µs | ratio | this server, each round | baseline, each round | GC pauses µs, this server | GC pauses µs, baseline |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
 ];
 for (const { layer } of layers) {
   const ours = runs.get(`${layer}|ours`)!;
@@ -221,7 +246,7 @@ for (const { layer } of layers) {
   const b = median(base);
   const each = (values: number[]) => values.map((v) => v.toFixed(0)).join(', ');
   lines.push(
-    `| ${layer} | ${a.toFixed(1)} | ${b.toFixed(1)} | ${(a - b).toFixed(1)} | ${(a / b).toFixed(2)} | ${each(ours)} | ${each(base)} |`,
+    `| ${layer} | ${a.toFixed(1)} | ${b.toFixed(1)} | ${(a - b).toFixed(1)} | ${(a / b).toFixed(2)} | ${each(ours)} | ${each(base)} | ${median(gcRuns.get(`${layer}|ours`)!).toFixed(1)} | ${median(gcRuns.get(`${layer}|base`)!).toFixed(1)} |`,
   );
 }
 const stamp = new Date().toISOString().slice(0, 16).replace(':', '');
