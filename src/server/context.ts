@@ -36,7 +36,7 @@ export function createContext(
   baseLog: Logger,
   requestId?: string,
   caller: Caller = TRUSTED_CALLER,
-  idempotency: Idempotency = new Idempotency(),
+  idempotency: Idempotency = processIdempotency(),
   /** The process's read cache (src/cache/); none: every read goes to the provider. */
   readCache?: ReadCache,
   /** The request's upstream budget and telemetry (create-server.ts); none outside the server. */
@@ -72,4 +72,14 @@ export function createContext(
     idempotency,
     upstream,
   };
+}
+
+let standalone: Idempotency | undefined;
+/**
+ * The idempotency of contexts built without one (tests, tools such as `npm run bench:layers`):
+ * one per process, as the server's is. One per context kept each context's in-process store
+ * alive for ever (its sweep timer holds it): ~0.8 KB a request, found by bench:layers.
+ */
+function processIdempotency(): Idempotency {
+  return (standalone ??= new Idempotency());
 }
