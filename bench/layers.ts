@@ -234,6 +234,7 @@ const lines = [
   '',
   ...machineLines(),
   `- load average ${loadAverage()}; ${pinned ? 'emulator and this process pinned to one core each' : 'not pinned (no taskset)'}`,
+  `- V8 flags of this process: ${process.env.NODE_OPTIONS?.trim() || 'none'} (both sides run in it)`,
   `- WeCom \`meeting(id)\` of the bench's five fields; ${ROUNDS} rounds of ${OPERATIONS} operations per layer and side, ${CONCURRENCY} in flight, sides alternating; CPU µs of the process per operation (\`process.cpuUsage\`), median of the rounds; GC pauses: the main thread's (\`perf_hooks\` \`gc\` entries) per operation, median of the rounds`,
   '',
   '| layer | this server µs | baseline µs | difference µs | ratio | this server, each round | baseline, each round | GC pauses µs, this server | GC pauses µs, baseline |',
