@@ -116,4 +116,11 @@ describe('Tencent Meeting request signature (docs/reference/providers.md §1.8)'
     expect(nonce).toMatch(/^1700000000123\d{6}$/);
     expect(BigInt(nonce) > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
   });
+
+  it('never makes the same nonce twice in one millisecond (Tencent would answer 190301)', () => {
+    // A batch of 100 reads signs dozens in one millisecond; random digits collided in the bench.
+    const nonces = Array.from({ length: 200_000 }, () => sdkStyleNonce(1_700_000_000_123));
+    expect(new Set(nonces).size).toBe(nonces.length);
+    for (const nonce of nonces.slice(0, 100)) expect(nonce).toMatch(/^1700000000123\d{6}$/);
+  });
 });

@@ -66,10 +66,20 @@ export function verifySignature(
 }
 
 /**
- * A nonce as the official SDKs make it: `ms_timestamp * 1_000_000 + random(0..999999)`, a
- * ~19-digit number above 2^53 (docs/reference/providers.md §1.1), built as a string so it never passes through
- * a JS number.
+ * A nonce of the official SDKs' shape: `ms_timestamp * 1_000_000 + six digits`, a ~19-digit
+ * number above 2^53 (docs/reference/providers.md §1.1), built as a string so it never passes
+ * through a JS number.
+ *
+ * The SDKs' six digits are random; ours count on from a random start, so no two nonces of this
+ * process share a millisecond (up to a million a millisecond). Random digits collide: Tencent
+ * answers a timestamp and nonce seen before with 190301 (replay, §1.1), and a batch of 100
+ * signs dozens in one millisecond — the bench met it (a read of `meetings(ids:)` failed
+ * PROVIDER_AUTH_FAILED), at odds of about one in a thousand batches. Predictable digits give
+ * nothing away: the signature, which needs the secret key, covers them.
  */
+const NONCE_DIGITS_RANGE = 1_000_000;
+let nonceSequence = randomInt(0, NONCE_DIGITS_RANGE);
 export function sdkStyleNonce(nowMs: number = Date.now()): string {
-  return `${Math.floor(nowMs)}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+  nonceSequence = (nonceSequence + 1) % NONCE_DIGITS_RANGE;
+  return `${Math.floor(nowMs)}${String(nonceSequence).padStart(6, '0')}`;
 }
