@@ -123,11 +123,12 @@ export async function seed(api: Proc, provider: string, count: number): Promise<
   return ids;
 }
 
-/** Provider calls an emulator has journalled so far. */
+/** Provider calls an emulator has journalled so far: the last entry's `seq` (the journal keeps
+ * only the latest calls, numbered since the start). */
 export async function journalLength(emulator: Proc): Promise<number> {
   const response = await fetch(`${emulator.url}/__admin/requests`);
-  const { requests } = (await response.json()) as { requests: unknown[] };
-  return requests.length;
+  const { requests } = (await response.json()) as { requests: Array<{ seq: number }> };
+  return requests.at(-1)?.seq ?? 0;
 }
 
 /** `latencyMs` added to every call of an emulator from now on (0: none). */

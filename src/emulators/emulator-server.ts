@@ -74,7 +74,10 @@ export interface EmulatorHandle {
   readonly port: number;
   readonly clock: EmulatorClock;
   readonly faults: FaultPlan;
-  /** The journal, oldest first. */
+  /**
+   * The journal, oldest first: the last `journalLimit` calls at least (`seq` numbers every call
+   * since the start, so a reader sees what was dropped).
+   */
   requests(): JournalEntry[];
   /** Journal entries of one operation. */
   calls(operation: string): JournalEntry[];
@@ -104,7 +107,18 @@ export interface EmulatorServerOptions {
    * limit (the default, so tests may burst). `POST /__admin/rate-limit` changes it at run time.
    */
   rateLimitPerMinute?: number | null;
+  /** Calls the journal keeps at least (default JOURNAL_LIMIT); older ones are dropped. */
+  journalLimit?: number;
 }
+
+/**
+ * The journal keeps the last 10 000 calls at least (up to twice that, dropped in one step): a
+ * SANDBOX server (`npm start`) runs its emulators for as long as it runs, and a journal kept
+ * whole grew by ~200 bytes a provider call, for ever (a full bench left ~100 000 entries in
+ * the WeCom emulator, whose calls then cost it three times the CPU; docs/performance.md
+ * "Round 6"). Tests read far fewer.
+ */
+export const JOURNAL_LIMIT = 10_000;
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const ADMIN_PREFIX = '/__admin/';
@@ -115,6 +129,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
   const limiter = new RateLimiter(options.rateLimit, options.rateLimitPerMinute ?? null);
   let journal: JournalEntry[] = [];
   let seq = 0;
+  const journalLimit = options.journalLimit ?? JOURNAL_LIMIT;
   const sockets = new Set<Socket>();
 
   const record = (
@@ -135,6 +150,8 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
       ...(rateLimited ? { rateLimited: true as const } : {}),
       traceparent: traceparentOf(req),
     });
+    // Dropped in one step at twice the limit: a copy per `journalLimit` calls, not per call.
+    if (journal.length >= 2 * journalLimit) journal = journal.slice(-journalLimit);
   };
 
   const reset = () => {

@@ -1,34 +1,45 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 
-import { startEmulatorServer, type EmulatorHandle } from '../../src/emulators/emulator-server.js';
+import {
+  startEmulatorServer,
+  type EmulatorHandle,
+  type EmulatorServerOptions,
+} from '../../src/emulators/emulator-server.js';
+
+/** One toy route standing in for a provider; `onCreate` counts its calls. */
+function toyOptions(onCreate: () => number, resetState: () => void): EmulatorServerOptions {
+  return {
+    name: 'toy',
+    routes: [
+      {
+        method: 'POST',
+        path: /^\/things$/,
+        operation: 'createThing',
+        handle: () => ({ status: 200, body: { id: String(onCreate()) } }),
+      },
+    ],
+    renderer: {
+      providerError: (code, message) => ({ status: 400, body: { code, message } }),
+      rateLimited: () => ({ status: 429, body: { code: 'slow down' } }),
+      notFound: () => ({ status: 404, body: { code: 'no such path' } }),
+    },
+    resetState,
+  };
+}
 
 /** The shared emulator shell, with one toy route standing in for a provider. */
 describe('the emulator shell and its /__admin/ control plane', () => {
   let emulator: EmulatorHandle;
   let created = 0;
   beforeAll(async () => {
-    emulator = await startEmulatorServer({
-      name: 'toy',
-      routes: [
-        {
-          method: 'POST',
-          path: /^\/things$/,
-          operation: 'createThing',
-          handle: () => {
-            created += 1;
-            return { status: 200, body: { id: String(created) } };
-          },
+    emulator = await startEmulatorServer(
+      toyOptions(
+        () => (created += 1),
+        () => {
+          created = 0;
         },
-      ],
-      renderer: {
-        providerError: (code, message) => ({ status: 400, body: { code, message } }),
-        rateLimited: () => ({ status: 429, body: { code: 'slow down' } }),
-        notFound: () => ({ status: 404, body: { code: 'no such path' } }),
-      },
-      resetState: () => {
-        created = 0;
-      },
-    });
+      ),
+    );
   });
   afterAll(() => emulator.close());
   beforeEach(() => emulator.reset());
@@ -102,5 +113,30 @@ describe('the emulator shell and its /__admin/ control plane', () => {
       body: 'x'.repeat(1024 * 1024 + 1),
     });
     expect(response.status).toBe(413);
+  });
+});
+
+describe('the emulator journal', () => {
+  it('keeps the last calls at least, numbered since the start, and drops the older ones', async () => {
+    const limit = 5;
+    const emulator = await startEmulatorServer({
+      ...toyOptions(
+        () => 1,
+        () => undefined,
+      ),
+      journalLimit: limit,
+    });
+    try {
+      for (let i = 0; i < 23; i += 1) {
+        await fetch(`${emulator.url}/things`, { method: 'POST' });
+      }
+      const seqs = emulator.requests().map((e) => e.seq);
+      expect(seqs.length).toBeGreaterThanOrEqual(limit);
+      expect(seqs.length).toBeLessThan(2 * limit);
+      // The newest, in order, with nothing missing between them.
+      expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => 24 - seqs.length + i));
+    } finally {
+      await emulator.close();
+    }
   });
 });
