@@ -9,7 +9,12 @@ import got from 'got';
 export function createWecomMeetings({ baseUrl, corpId, corpSecret }) {
   const wecom = got.extend({
     prefixUrl: baseUrl,
-    agent: { http: new http.Agent({ keepAlive: true }) },
+    // `timeout`: with it, Node's agent honours the emulator's `Keep-Alive: timeout=N` and drops
+    // an idle socket before the emulator closes it; without it, a call sent on a socket idle
+    // past N (the baseline idles while this server's runs go) met "socket hang up" (3 answers
+    // in the round-6 run, bench/results/2026-11-30T2105-2764aac-bench.md). This server's agent
+    // does the same (src/providers/http-client.ts): the two stay alike.
+    agent: { http: new http.Agent({ keepAlive: true, timeout: 30_000 }) },
     timeout: { request: 10_000 },
     retry: { limit: 0 },
     responseType: 'json',
