@@ -114,9 +114,9 @@ export interface EmulatorServerOptions {
 /**
  * The journal keeps the last 10 000 calls at least (up to twice that, dropped in one step): a
  * SANDBOX server (`npm start`) runs its emulators for as long as it runs, and a journal kept
- * whole grew by ~200 bytes a provider call, for ever (a full bench left ~100 000 entries in
- * the WeCom emulator, whose calls then cost it three times the CPU; docs/performance.md
- * "Round 6"). Tests read far fewer.
+ * whole grew by ~200 bytes a provider call, for ever. A full bench left hundreds of thousands
+ * of entries in the WeCom emulator, whose calls then cost it three times the CPU
+ * (docs/performance.md "Round 6"). Tests read far fewer.
  */
 export const JOURNAL_LIMIT = 10_000;
 

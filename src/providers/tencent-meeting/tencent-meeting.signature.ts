@@ -74,7 +74,7 @@ export function verifySignature(
  * process share a millisecond (up to a million a millisecond). Random digits collide: Tencent
  * answers a timestamp and nonce seen before with 190301 (replay, §1.1), and a batch of 100
  * signs dozens in one millisecond — the bench met it (a read of `meetings(ids:)` failed
- * PROVIDER_AUTH_FAILED), at odds of about one in a thousand batches. Predictable digits give
+ * PROVIDER_AUTH_FAILED), at odds we estimate near one in a thousand batches. Predictable digits give
  * nothing away: the signature, which needs the secret key, covers them.
  */
 const NONCE_DIGITS_RANGE = 1_000_000;
