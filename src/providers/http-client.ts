@@ -4,6 +4,7 @@ import https from 'node:https';
 import got, { type Got } from 'got';
 
 import type { Provider } from '../schema/enums/provider.enum.js';
+import { leanNativeOptionsHandlers } from './got-native-options.js';
 
 /**
  * Concurrent connections per provider per process unless `PROVIDER_MAX_SOCKETS` says otherwise.
@@ -58,6 +59,9 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Go
     throwHttpErrors: false,
     followRedirect: false,
     headers: { 'user-agent': 'meeting-aggregation-api/0.1' },
+    // got's builder of node's request options costs ~70 µs a call on Node 20; this one builds
+    // the same options without it (got-native-options.ts).
+    handlers: leanNativeOptionsHandlers,
   });
 }
 
