@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import { parse } from 'graphql';
 
 import { loadConfig } from '../../src/config/env.js';
@@ -95,8 +96,72 @@ describe('operation estimate memo', () => {
     expect(variablesShape({ ids: ['a', 'b', 'a'] })).toBe(variablesShape({ ids: ['x', 'y'] }));
     expect(variablesShape({ ids: ['a', 'b'] })).not.toBe(variablesShape({ ids: ['a', 'b', 'c'] }));
     expect(variablesShape({ skip: true })).not.toBe(variablesShape({ skip: false }));
-    expect(variablesShape({ input: { subject: 'x' } })).toBeUndefined();
     expect(variablesShape({ ids: [['nested']] })).toBeUndefined();
+    expect(variablesShape({ representations: [{ __typename: 'Meeting', id: 'a' }] })).toBe(
+      undefined,
+    );
+  });
+
+  it('gives input objects one shape: the estimate never reads inside them', () => {
+    const shape = variablesShape({ input: { subject: 'x' } });
+    expect(shape).toBeDefined();
+    expect(variablesShape({ input: { subject: 'y', capacity: 5, invitees: ['a', 'b'] } })).toBe(
+      shape,
+    );
+  });
+
+  it('answers what estimateOperation answers, whatever the variables, request after request', async () => {
+    const schema = await buildSubgraph();
+    const documents = [
+      // A list variable: its count of distinct ids is in the shape.
+      'query Q($ids: [ID!]!) { meetings(ids: $ids) { id subject } }',
+      // Variables inside a list written in the document: equal ones count once, so the
+      // document is estimated every time (the memo answered the first estimate of the shape).
+      'query Q($a: ID!, $b: ID!, $c: ID!) { meetings(ids: [$a, $b, $c]) { id } }',
+      'query Q($r: _Any!, $s: _Any!) { _entities(representations: [$r, $s]) { ... on Meeting { id } } }',
+      // An input object, and a boolean that leaves a field out.
+      'mutation Q($input: ScheduleMeetingInput!, $skip: Boolean!) { scheduleMeeting(input: $input) { id subject @skip(if: $skip) } }',
+    ].map((text) => parse(text));
+    const id = fc.constantFrom('a', 'b', 'c');
+    const variables = fc.record({
+      ids: fc.array(id, { maxLength: 4 }),
+      a: id,
+      b: id,
+      c: id,
+      r: fc.record({ __typename: fc.constant('Meeting'), id }),
+      s: fc.record({ __typename: fc.constant('Meeting'), id }),
+      // Valid, as the variable checks before the estimate ensure (operation-checks.plugin.ts).
+      input: fc.record({
+        provider: fc.constantFrom('WECOM', 'UMEETING'),
+        subject: fc.string({ minLength: 1 }),
+        organizer: fc.constant('bench'),
+        startTime: fc.constant('2030-01-01T09:00:00Z'),
+        endTime: fc.constant('2030-01-01T10:00:00Z'),
+        capacity: fc.integer({ min: 1, max: 9 }),
+      }),
+      skip: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(documents.length - 1), variables), { maxLength: 12 }),
+        (requests) => {
+          // Fresh documents per run: the memo is per parsed document, as Apollo hands them.
+          const parsed = documents.map((document) => parse(document.loc!.source.body));
+          for (const [index, all] of requests) {
+            const document = parsed[index]!;
+            const used = Object.fromEntries(
+              Object.entries(all).filter(([name]) =>
+                document.loc!.source.body.includes(`$${name}`),
+              ),
+            );
+            expect(estimateOperationMemo(schema, document, used, 'Q')).toEqual(
+              estimateOperation(schema, document, used, 'Q'),
+            );
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('answers what estimateOperation answers, per list size', async () => {
